@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
+
+/**
+ * The only place that reads process.env. The process refuses to start on a bad variable and names it.
+ * Every variable is listed, with its meaning, in .env.example.
+ */
+export interface AppConfig {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  databaseUrl: string;
+  dbPoolSize: number;
+  redisUrl: string | null;
+  queuePrefix: string;
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  corsOrigins: string[];
+  bodyLimitBytes: number;
+  authRateLimit: number;
+  authRateWindowSeconds: number;
+  lockoutThreshold: number;
+  lockoutMinutes: number;
+  smtpUrl: string | null;
+  mailFrom: string;
+  mailDir: string;
+  publicUrl: string;
+  webRoot: string | null;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  outboxPollMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, problem: string) {
+    super(`Configuration error: ${variable} ${problem}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+function url(env: Env, name: string, protocols: string[], required: boolean): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') {
+    if (required) throw new ConfigError(name, 'is required');
+    return null;
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'is not a valid URL');
+  }
+  if (!protocols.includes(parsed.protocol)) throw new ConfigError(name, `must start with ${protocols.join(' or ')}`);
+  return raw;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!allowed.includes(raw as T)) throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
+  return raw as T;
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const mode = oneOf(env, 'NODE_ENV', ['development', 'test', 'production'] as const, 'development');
+  let jwtSecret = env.JWT_SECRET ?? '';
+  if (jwtSecret === '') {
+    if (mode === 'production') throw new ConfigError('JWT_SECRET', 'is required in production');
+    jwtSecret = randomBytes(32).toString('hex');
+  } else if (jwtSecret.length < 32) {
+    throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
+  }
+  const dataDir = env.DATA_DIR || path.resolve('.data');
+  return {
+    env: mode,
+    port: int(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], true)!,
+    dbPoolSize: int(env, 'DB_POOL_SIZE', 10, 1, 200),
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:'], false),
+    queuePrefix: env.QUEUE_PREFIX || 'lidz',
+    jwtSecret,
+    accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 10, 86_400),
+    refreshTokenTtlDays: int(env, 'REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600),
+    authRateLimit: int(env, 'AUTH_RATE_LIMIT', 20, 1, 100_000),
+    authRateWindowSeconds: int(env, 'AUTH_RATE_WINDOW_SECONDS', 60, 1, 86_400),
+    lockoutThreshold: int(env, 'LOCKOUT_THRESHOLD', 5, 1, 100),
+    lockoutMinutes: int(env, 'LOCKOUT_MINUTES', 15, 1, 1440),
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:'], false),
+    mailFrom: env.MAIL_FROM || 'Līdz.Vērtīgs <no-reply@lidz-vertigs.lv>',
+    mailDir: env.MAIL_DIR || path.join(dataDir, 'mail'),
+    publicUrl: url(env, 'PUBLIC_URL', ['http:', 'https:'], false) ?? 'http://localhost:3000',
+    webRoot: env.WEB_ROOT || null,
+    logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
+    outboxPollMs: int(env, 'OUTBOX_POLL_MS', 1000, 50, 600_000),
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,20 @@
+/** Every queue and job name of the platform, in one place. Payloads carry ids only. */
+export const QUEUES = {
+  notifications: 'notifications',
+  maintenance: 'maintenance',
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+export const ALL_QUEUES: QueueName[] = Object.values(QUEUES);
+
+export interface JobPayloads {
+  'send-email': { emailId: string };
+  'outbox-sweep': Record<string, never>;
+}
+export type JobName = keyof JobPayloads;
+
+export const DEFAULT_JOB_OPTIONS = {
+  attempts: 8,
+  backoff: { type: 'exponential' as const, delay: 2000 },
+  removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
+  removeOnFail: { age: 30 * 24 * 3600 },
+};

@@ -1,0 +1,30 @@
+import { Route, Routes } from 'react-router';
+import { GuestOnly } from './auth/GuestOnly';
+import { RequireAuth } from './auth/RequireAuth';
+import { Layout } from './layout/Layout';
+import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
+import { HomePage } from './pages/home/HomePage';
+import { LoginPage } from './pages/LoginPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { ResetPasswordPage } from './pages/ResetPasswordPage';
+import { SettingsPage } from './pages/SettingsPage';
+
+/** Paths are relative to /portal (BrowserRouter basename); the server answers index.html for all of them. */
+export function App() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route element={<GuestOnly />}>
+          <Route path="login" element={<LoginPage />} />
+        </Route>
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
+        <Route element={<RequireAuth />}>
+          <Route index element={<HomePage />} />
+          <Route path="settings" element={<SettingsPage />} />
+        </Route>
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

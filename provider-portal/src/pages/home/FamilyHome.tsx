@@ -1,0 +1,24 @@
+import type { PortalUser } from '../../auth/context';
+import { useI18n } from '../../i18n/context';
+import { NotificationsSection } from '../../notifications/NotificationsSection';
+import { PageHeading } from '../../ui/PageHeading';
+
+function firstName(fullName: string): string {
+  return fullName.trim().split(/\s+/)[0] || fullName;
+}
+
+/**
+ * Home of a parent or guardian, or of a young person (18–25) acting for themself. Sections for the
+ * basket, chosen providers, the child's QR code and visits are added here as those features arrive.
+ */
+export function FamilyHome({ user }: { user: PortalUser }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <PageHeading title={t('home.family.greeting', { name: firstName(user.fullName) })} />
+      <p className="lead">{t(user.role === 'participant' ? 'home.participant.welcome' : 'home.family.welcome')}</p>
+      <p>{t('home.family.help')}</p>
+      <NotificationsSection />
+    </>
+  );
+}
