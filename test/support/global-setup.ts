@@ -32,7 +32,7 @@ export default async function globalSetup(): Promise<void> {
   await admin.query(`CREATE DATABASE ${template}`);
   await admin.end();
 
-  const templateUrl = withDatabase(serverUrl, template);
+  const templateUrl = withDatabase(serverUrl as string, template);
   const ds = createDataSource(templateUrl, 2);
   await ds.initialize();
   await ds.runMigrations();
