@@ -17,8 +17,9 @@ async function main(command: string | undefined): Promise<void> {
       const ran = await db.runMigrations({ transaction: 'each' });
       process.stdout.write(`migrations applied: ${ran.length}\n`);
     } else if (command === 'seed-demo') {
-      const { seeded } = await seedDemo(db);
+      const { seeded, report } = await seedDemo(db);
       process.stdout.write(seeded ? 'demo data loaded\n' : 'demo data already present\n');
+      for (const line of report) process.stdout.write(`  ${line}\n`);
     } else {
       throw new Error('usage: cli migrate | seed-demo | demo-logins');
     }

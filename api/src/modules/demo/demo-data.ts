@@ -1,5 +1,5 @@
 import type { OrganisationKind, Role } from '@lidz/libs';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Organisation } from '../identity/entities/organisation.entity';
 import { User } from '../identity/entities/user.entity';
 import { hashPassword } from '../identity/password';
@@ -42,20 +42,40 @@ export const DEMO_LOGINS: DemoLogin[] = [
   { email: 'jaunietis@lidz.lv', fullName: 'Andris Kalniņš', role: 'participant', org: 'HH-ANDRIS', app: 'portal' },
 ];
 
+/**
+ * What the demo seeds share: organisation ids by code, user ids by e-mail, and the ids each context's
+ * seed leaves for the next one (children by demo key, contracts, …). Seeds run in the order of
+ * DEMO_SEEDS, each in the same transaction, each adding what its context owns.
+ */
+export interface DemoContext {
+  orgIds: Map<string, string>;
+  userIds: Map<string, string>;
+  /** Filled by each context's seed for the ones after it, e.g. ids.get('child:janis'). */
+  ids: Map<string, string>;
+  /** Lines shown by `npm start` after seeding (for example the average demo basket). */
+  report: string[];
+}
+export type DemoSeed = (m: EntityManager, ctx: DemoContext) => Promise<void>;
+
+/** Each context's demo seed, in the life-of-a-budget order; a context adds its seed here with one line. */
+const DEMO_SEEDS: DemoSeed[] = [];
+
 /** Fills an empty database with the demo organisations and logins; does nothing if any user exists. */
-export async function seedDemo(db: DataSource): Promise<{ seeded: boolean }> {
-  if ((await db.getRepository(User).count()) > 0) return { seeded: false };
+export async function seedDemo(db: DataSource): Promise<{ seeded: boolean; report: string[] }> {
+  if ((await db.getRepository(User).count()) > 0) return { seeded: false, report: [] };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const ctx: DemoContext = { orgIds: new Map(), userIds: new Map(), ids: new Map(), report: [] };
   await db.transaction(async (m) => {
-    const orgIds = new Map<string, string>();
     for (const o of ORGS) {
       const { identifiers } = await m.insert(Organisation, o);
-      orgIds.set(o.code, String(identifiers[0].id));
+      ctx.orgIds.set(o.code, String(identifiers[0].id));
     }
     for (const u of DEMO_LOGINS) {
-      const { identifiers } = await m.insert(User, { email: u.email, fullName: u.fullName, role: u.role, organisationId: orgIds.get(u.org)!, passwordHash, locale: 'lv' });
+      const { identifiers } = await m.insert(User, { email: u.email, fullName: u.fullName, role: u.role, organisationId: ctx.orgIds.get(u.org)!, passwordHash, locale: 'lv' });
+      ctx.userIds.set(u.email, String(identifiers[0].id));
       await m.insert(Notification, { userId: String(identifiers[0].id), kind: 'welcome', titleKey: 'notifications.welcome', params: { name: u.fullName.split(' ')[0] } });
     }
+    for (const seed of DEMO_SEEDS) await seed(m, ctx);
   });
-  return { seeded: true };
+  return { seeded: true, report: ctx.report };
 }
