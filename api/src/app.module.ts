@@ -9,9 +9,12 @@ import { IdempotencyInterceptor } from './common/idempotency/idempotency.interce
 import { APP_CONFIG, AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { AuditModule } from './modules/audit/audit.module';
+import { BudgetsModule } from './modules/budgets/budgets.module';
+import { ChildrenModule } from './modules/children/children.module';
 import { HealthController } from './modules/health/health.controller';
 import { IdentityModule } from './modules/identity/identity.module';
 import { JobsModule } from './modules/jobs/jobs.module';
+import { MaintenanceModule } from './modules/maintenance/maintenance.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 
 export interface AppOptions {
@@ -33,7 +36,10 @@ export class AppModule {
         JobsModule.register(config),
         AuditModule,
         NotificationsModule.register(worker),
+        MaintenanceModule.register(worker),
         IdentityModule,
+        BudgetsModule,
+        ChildrenModule.register(worker),
       ],
       controllers: [HealthController],
       providers: [

@@ -24,6 +24,9 @@ import { Consent } from '../modules/children/entities/consent.entity';
 import { DecisionImport } from '../modules/children/entities/decision-import.entity';
 import { DisabilityDecision } from '../modules/children/entities/disability-decision.entity';
 import { Municipality } from '../modules/children/entities/municipality.entity';
+import { MARKETPLACE_ENTITIES } from '../modules/marketplace/entities';
+import { VISITS_ENTITIES } from '../modules/visits/entities';
+import { BENEFITS_ENTITIES } from '../modules/benefits/entities';
 
 /** Every entity of the platform; the migration drift check compares exactly this list to the schema. */
-export const ENTITIES = [Organisation, User, RefreshSession, IdempotencyRecord, PasswordReset, AuditEvent, OutboxMessage, EmailMessage, Notification, Basket, BasketVersion, BasketLine, LedgerMovement, FundingRule, AllocationRule, Municipality, Child, ChildRepresentative, Consent, DisabilityDecision, DecisionImport, ChildCase, CaseAssignment, CaseManagerSetting, CaseDeputy, CaseReview];
+export const ENTITIES = [Organisation, User, RefreshSession, IdempotencyRecord, PasswordReset, AuditEvent, OutboxMessage, EmailMessage, Notification, Basket, BasketVersion, BasketLine, LedgerMovement, FundingRule, AllocationRule, Municipality, Child, ChildRepresentative, Consent, DisabilityDecision, DecisionImport, ChildCase, CaseAssignment, CaseManagerSetting, CaseDeputy, CaseReview, ...MARKETPLACE_ENTITIES, ...VISITS_ENTITIES, ...BENEFITS_ENTITIES];
