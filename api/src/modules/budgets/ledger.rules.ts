@@ -77,12 +77,3 @@ export function checkMovement(b: Balances, kind: MovementKind, amount: Cents): M
       return amount > b.spentCents ? 'BUDGET_NOTHING_SPENT' : null;
   }
 }
-
-export function applyMovement(b: Balances, kind: MovementKind, amount: Cents): Balances {
-  const base = [
-    { kind: 'allocate' as const, amountCents: b.allocatedCents },
-    { kind: 'commit' as const, amountCents: b.committedCents + b.spentCents },
-    { kind: 'spend' as const, amountCents: b.spentCents },
-  ].filter((m) => m.amountCents !== 0);
-  return balancesOf([...base, { kind, amountCents: amount }]);
-}
