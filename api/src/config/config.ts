@@ -29,6 +29,14 @@ export interface AppConfig {
   webRoot: string | null;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   outboxPollMs: number;
+  /** Requests per window per IP on public, unauthenticated routes that do work (the benefits finder). */
+  publicRateLimit: number;
+  publicRateWindowSeconds: number;
+  /** Stripe Connect pays providers when a secret key is set; otherwise payments go out as SEPA files. */
+  stripeSecretKey: string | null;
+  stripeWebhookSecret: string | null;
+  /** Where the Stripe SDK sends requests (tests and the demo point it at a local fake). */
+  stripeApiBase: string | null;
 }
 
 export class ConfigError extends Error {
@@ -105,6 +113,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     webRoot: env.WEB_ROOT || null,
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', 1000, 50, 600_000),
+    publicRateLimit: int(env, 'PUBLIC_RATE_LIMIT', 30, 1, 100_000),
+    publicRateWindowSeconds: int(env, 'PUBLIC_RATE_WINDOW_SECONDS', 60, 1, 86_400),
+    stripeSecretKey: env.STRIPE_SECRET_KEY || null,
+    stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET || null,
+    stripeApiBase: url(env, 'STRIPE_API_BASE', ['http:', 'https:'], false),
   };
 }
 
