@@ -9,8 +9,10 @@ import { IdempotencyInterceptor } from './common/idempotency/idempotency.interce
 import { APP_CONFIG, AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { AuditModule } from './modules/audit/audit.module';
+import { BenefitsModule } from './modules/benefits/benefits.module';
 import { BudgetsModule } from './modules/budgets/budgets.module';
 import { ChildrenModule } from './modules/children/children.module';
+import { VisitsModule } from './modules/visits/visits.module';
 import { HealthController } from './modules/health/health.controller';
 import { IdentityModule } from './modules/identity/identity.module';
 import { JobsModule } from './modules/jobs/jobs.module';
@@ -40,6 +42,8 @@ export class AppModule {
         IdentityModule,
         BudgetsModule,
         ChildrenModule.register(worker),
+        VisitsModule,
+        BenefitsModule,
       ],
       controllers: [HealthController],
       providers: [
