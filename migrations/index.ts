@@ -3,10 +3,12 @@ import { IdempotencyRecords1795399000000 } from './1795399000000-IdempotencyReco
 import { AuditHashChain1795399100000 } from './1795399100000-AuditHashChain';
 import { ChildrenAndCases1795400000000 } from './1795400000000-ChildrenAndCases';
 import { Baskets1795500000000 } from './1795500000000-Baskets';
+import { Assessments1795500000100 } from './1795500000100-Assessments';
 import { Marketplace1795600000000 } from './1795600000000-Marketplace';
 import { Visits1795700000000 } from './1795700000000-Visits';
+import { Billing1795800000000 } from './1795800000000-Billing';
 import { BenefitsCatalogue1795900000000 } from './1795900000000-BenefitsCatalogue';
 
 /** Every migration, in order. TypeORM runs what the database has not seen yet. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const MIGRATIONS: Function[] = [Init1795398016913, IdempotencyRecords1795399000000, AuditHashChain1795399100000, ChildrenAndCases1795400000000, Baskets1795500000000, Marketplace1795600000000, Visits1795700000000, BenefitsCatalogue1795900000000];
+export const MIGRATIONS: Function[] = [Init1795398016913, IdempotencyRecords1795399000000, AuditHashChain1795399100000, ChildrenAndCases1795400000000, Baskets1795500000000, Assessments1795500000100, Marketplace1795600000000, Visits1795700000000, Billing1795800000000, BenefitsCatalogue1795900000000];

@@ -1,5 +1,7 @@
 import { IdempotencyRecord } from '../common/idempotency/idempotency-record.entity';
 import { AllocationRule } from '../modules/budgets/entities/allocation-rule.entity';
+import { Assessment } from '../modules/budgets/entities/assessment.entity';
+import { SupportPlan } from '../modules/budgets/entities/support-plan.entity';
 import { Basket } from '../modules/budgets/entities/basket.entity';
 import { BasketLine } from '../modules/budgets/entities/basket-line.entity';
 import { BasketVersion } from '../modules/budgets/entities/basket-version.entity';
@@ -27,6 +29,7 @@ import { Municipality } from '../modules/children/entities/municipality.entity';
 import { MARKETPLACE_ENTITIES } from '../modules/marketplace/entities';
 import { VISITS_ENTITIES } from '../modules/visits/entities';
 import { BENEFITS_ENTITIES } from '../modules/benefits/entities';
+import { BILLING_ENTITIES } from '../modules/billing/entities';
 
 /** Every entity of the platform; the migration drift check compares exactly this list to the schema. */
-export const ENTITIES = [Organisation, User, RefreshSession, IdempotencyRecord, PasswordReset, AuditEvent, OutboxMessage, EmailMessage, Notification, Basket, BasketVersion, BasketLine, LedgerMovement, FundingRule, AllocationRule, Municipality, Child, ChildRepresentative, Consent, DisabilityDecision, DecisionImport, ChildCase, CaseAssignment, CaseManagerSetting, CaseDeputy, CaseReview, ...MARKETPLACE_ENTITIES, ...VISITS_ENTITIES, ...BENEFITS_ENTITIES];
+export const ENTITIES = [Organisation, User, RefreshSession, IdempotencyRecord, PasswordReset, AuditEvent, OutboxMessage, EmailMessage, Notification, Basket, BasketVersion, BasketLine, LedgerMovement, FundingRule, AllocationRule, Assessment, SupportPlan, Municipality, Child, ChildRepresentative, Consent, DisabilityDecision, DecisionImport, ChildCase, CaseAssignment, CaseManagerSetting, CaseDeputy, CaseReview, ...MARKETPLACE_ENTITIES, ...VISITS_ENTITIES, ...BENEFITS_ENTITIES, ...BILLING_ENTITIES];

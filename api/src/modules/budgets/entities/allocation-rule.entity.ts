@@ -13,6 +13,9 @@ export class AllocationRule {
   @Column({ type: 'smallint' }) minLevel: number;
   @Column({ type: 'varchar', length: 40 }) serviceCode: string;
   @Column({ type: 'integer' }) unitsPerMonth: number;
+  /** Optional age range (inclusive) the row applies to, e.g. early intervention up to 6. */
+  @Column({ type: 'smallint', nullable: true }) ageFrom: number | null;
+  @Column({ type: 'smallint', nullable: true }) ageTo: number | null;
   @Column({ type: 'date' }) validFrom: string;
   @Column({ type: 'date', nullable: true }) validTo: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;

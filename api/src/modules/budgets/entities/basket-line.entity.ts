@@ -1,6 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { FundingSource, ServiceCategory } from '@lidz/libs';
 import { CentsColumn } from '../../../database/columns';
+import { Child } from '../../children/entities/child.entity';
 import { Basket } from './basket.entity';
 
 /**
@@ -15,6 +16,7 @@ export class BasketLine {
   @Column({ type: 'uuid' }) basketId: string;
   @ManyToOne(() => Basket, { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'basket_id' }) basket?: Basket;
   @Index('ix_basket_line_child') @Column({ type: 'uuid' }) childId: string;
+  @ManyToOne(() => Child, { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'child_id' }) child?: Child;
   @Column({ type: 'varchar', length: 30 }) category: ServiceCategory;
   @Column({ type: 'varchar', length: 20 }) fundingSource: FundingSource;
   @CentsColumn({ default: 0 }) allocatedCents: number;

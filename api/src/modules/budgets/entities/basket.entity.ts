@@ -1,6 +1,10 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { ChildCase } from '../../cases/entities/child-case.entity';
+import { Child } from '../../children/entities/child.entity';
 import { CentsColumn } from '../../../database/columns';
 import type { BasketStatus } from '../basket.rules';
+import { Assessment } from './assessment.entity';
+import { SupportPlan } from './support-plan.entity';
 
 /**
  * A child's funding basket for one period. The row is the basket's stable identity: its lines (and the
@@ -13,12 +17,16 @@ import type { BasketStatus } from '../basket.rules';
 export class Basket {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) childId: string;
+  @ManyToOne(() => Child, { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'child_id' }) child?: Child;
   @Column({ type: 'uuid', nullable: true }) caseId: string | null;
+  @ManyToOne(() => ChildCase, { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'case_id' }) case?: ChildCase;
   /** The child's municipality when the basket was drafted; its officer approves. */
-  @Column({ type: 'varchar', length: 20 }) municipalityCode: string;
+  @Column({ type: 'varchar', length: 40 }) municipalityCode: string;
   /** The signed assessment that backs the basket (required before submission). */
   @Column({ type: 'uuid', nullable: true }) assessmentId: string | null;
+  @ManyToOne(() => Assessment, { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'assessment_id' }) assessment?: Assessment;
   @Column({ type: 'uuid', nullable: true }) supportPlanId: string | null;
+  @ManyToOne(() => SupportPlan, { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'support_plan_id' }) supportPlan?: SupportPlan;
   @Column({ type: 'integer', default: 1 }) version: number;
   @Column({ type: 'varchar', length: 20, default: 'draft' }) status: BasketStatus;
   @Column({ type: 'date' }) periodStart: string;
