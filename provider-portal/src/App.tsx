@@ -5,6 +5,7 @@ import { Layout } from './layout/Layout';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { HomePage } from './pages/home/HomePage';
 import { LoginPage } from './pages/LoginPage';
+import { BenefitsFinderPage } from './pages/benefits/BenefitsFinderPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ResetPasswordPage } from './pages/ResetPasswordPage';
 import { SettingsPage } from './pages/SettingsPage';
@@ -19,6 +20,7 @@ export function App() {
         </Route>
         <Route path="forgot-password" element={<ForgotPasswordPage />} />
         <Route path="reset-password" element={<ResetPasswordPage />} />
+        <Route path="benefits" element={<BenefitsFinderPage />} />
         <Route element={<RequireAuth />}>
           <Route index element={<HomePage />} />
           <Route path="settings" element={<SettingsPage />} />

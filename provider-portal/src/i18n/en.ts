@@ -1,7 +1,9 @@
 import type { MessageKey } from './lv';
+import { en as benefits } from '../pages/benefits/messages';
 
 /** English. Exactly the keys of `lv.ts` — the type below refuses a missing or an extra key. */
 export const en: Record<MessageKey, string> = {
+  ...benefits,
   'app.name': 'Līdz.Vērtīgs',
 
   'layout.skipToContent': 'Skip to main content',

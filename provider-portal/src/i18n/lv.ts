@@ -1,3 +1,4 @@
+import { lv as benefits } from '../pages/benefits/messages';
 /**
  * Latvian — the portal's default language. Families read these words, so they are plain and friendly:
  * short sentences, "jūs", no office jargon. Keys are flat; `en.ts` must hold exactly the same keys
@@ -7,6 +8,7 @@
  * form fields and notification `titleKey`s such as `notifications.welcome`.
  */
 export const lv = {
+  ...benefits,
   'app.name': 'Līdz.Vērtīgs',
 
   'layout.skipToContent': 'Pāriet uz galveno saturu',

@@ -137,6 +137,9 @@ export function LoginPage() {
           {t('login.forgot')}
         </Link>
       </p>
+      <p className="after-form">
+        <Link to="/benefits">{t('benefits.finder.title')}</Link>
+      </p>
     </div>
   );
 }

@@ -23,6 +23,13 @@ export class BenefitsController {
     return this.catalogue.evaluate(dto);
   }
 
+  /** The municipalities the finder asks about (public reference data). */
+  @Public()
+  @Get('municipalities')
+  municipalities() {
+    return this.catalogue.municipalities();
+  }
+
   @Public()
   @Get()
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: FastifyReply) {

@@ -95,6 +95,12 @@ export class CatalogueService {
 
   // ------------------------------------------------------------ the catalogue (public reads)
 
+  /** The municipalities the finder offers (public reference data). */
+  async municipalities(): Promise<{ code: string; nameLv: string; nameEn: string }[]> {
+    const rows: { code: string; nameLv: string; nameEn: string }[] = await this.db.query(`SELECT code, name_lv AS "nameLv", name_en AS "nameEn" FROM municipality`);
+    return rows.sort((a, b) => a.nameLv.localeCompare(b.nameLv, 'lv'));
+  }
+
   /** Each benefit as it stands today: the version in force, or (retired or not yet in force) the latest. */
   private async currentViews(m: EntityManager): Promise<BenefitView[]> {
     const today = rigaToday();
