@@ -1,15 +1,27 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
 import { ChildAccessService } from './child-access.service';
+import { ChildrenController } from './children.controller';
+import { ChildrenService } from './children.service';
+import { ConsentService } from './consent.service';
+import { DecisionImportService } from './decision-import.service';
+import { DecisionsProcessor } from './decisions.processor';
 
-/** Children, representatives, consents and decisions. Global: every context checks child access through ChildAccessService. */
+/**
+ * Children, representatives, consents and decisions, with cases and caseloads. Global: every context
+ * checks child access through ChildAccessService and consents through ConsentService.
+ */
 @Global()
 @Module({})
 export class ChildrenModule {
-  static register(_worker: boolean): DynamicModule {
+  static register(worker: boolean): DynamicModule {
     return {
       module: ChildrenModule,
-      providers: [ChildAccessService],
-      exports: [ChildAccessService],
+      global: true,
+      imports: [CasesModule.register(worker)],
+      controllers: [ChildrenController],
+      providers: [ChildAccessService, ConsentService, ChildrenService, DecisionImportService, ...(worker ? [DecisionsProcessor] : [])],
+      exports: [ChildAccessService, ConsentService],
     };
   }
 }

@@ -2,13 +2,25 @@
 export const QUEUES = {
   notifications: 'notifications',
   maintenance: 'maintenance',
+  budgets: 'budgets',
+  decisions: 'decisions',
+  cases: 'cases',
+  billing: 'billing',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export const ALL_QUEUES: QueueName[] = Object.values(QUEUES);
 
 export interface JobPayloads {
+  'billing-run': { runId: string };
+  'payment-batch-dispatch': { batchId: string };
   'send-email': { emailId: string };
   'outbox-sweep': Record<string, never>;
+  'assessment-review-reminder': { assessmentId: string };
+  'assessment-review-sweep': Record<string, never>;
+  'decision-import': { importId: string };
+  'case-deadline': { caseId: string; kind: 'reminder' | 'overdue' };
+  'transition-review-sweep': Record<string, never>;
+  'audit-seal': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
