@@ -10,12 +10,14 @@ import { APP_CONFIG, AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { AuditModule } from './modules/audit/audit.module';
 import { BenefitsModule } from './modules/benefits/benefits.module';
+import { BillingModule } from './modules/billing/billing.module';
 import { BudgetsModule } from './modules/budgets/budgets.module';
 import { ChildrenModule } from './modules/children/children.module';
 import { VisitsModule } from './modules/visits/visits.module';
 import { HealthController } from './modules/health/health.controller';
 import { IdentityModule } from './modules/identity/identity.module';
 import { JobsModule } from './modules/jobs/jobs.module';
+import { MarketplaceModule } from './modules/marketplace/marketplace.module';
 import { MaintenanceModule } from './modules/maintenance/maintenance.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 
@@ -40,10 +42,12 @@ export class AppModule {
         NotificationsModule.register(worker),
         MaintenanceModule.register(worker),
         IdentityModule,
-        BudgetsModule,
+        BudgetsModule.register(worker),
+        MarketplaceModule,
         ChildrenModule.register(worker),
         VisitsModule,
         BenefitsModule,
+        BillingModule.register(worker),
       ],
       controllers: [HealthController],
       providers: [

@@ -157,6 +157,8 @@ describe('verifyVisit: every reason code', () => {
     ['under 90% of the unit', { checkOutAt: T('2026-12-01T10:35:59Z') }, 'exception', ['SHORT_VISIT']],
     ['check-in only, soon after', { checkOutAt: null }, 'open', []],
     ['check-in only, 12 hours later', { checkOutAt: null, now: T('2026-12-01T22:00:00Z') }, 'exception', ['NO_CHECK_OUT']],
+    ['check-out only (synced first), soon after', { checkInAt: null }, 'open', []],
+    ['check-in only with a reused token', { checkOutAt: null, scanReasons: ['TOKEN_REUSED'] }, 'exception', ['TOKEN_REUSED']],
     ['check-out before check-in', { checkOutAt: T('2026-12-01T09:00:00Z') }, 'exception', ['CHECK_OUT_BEFORE_CHECK_IN']],
     ['overlap of exactly 1 minute', { otherVisits: [{ id: 'v2', start: T('2026-12-01T10:39:00Z'), end: T('2026-12-01T11:20:00Z'), groupSessionId: null }] }, 'exception', ['SPECIALIST_OVERLAP']],
     ['overlap in one group session', { groupSessionId: 'g', groupSize: 3, otherVisits: [{ id: 'v2', start: T('2026-12-01T10:00:00Z'), end: T('2026-12-01T10:40:00Z'), groupSessionId: 'g' }] }, 'verified', []],

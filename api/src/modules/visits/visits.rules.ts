@@ -262,11 +262,10 @@ export function verifyVisit(f: VisitFacts, cfg: VisitRuleConfig = VISIT_RULE_DEF
   if (f.disputed) reasons.add('FAMILY_DISPUTED');
 
   if (!f.checkInAt || !f.checkOutAt) {
-    const waitedLong = f.checkInAt ? f.now.getTime() - f.checkInAt.getTime() >= cfg.noCheckOutAfterMs : true;
-    if (waitedLong) reasons.add('NO_CHECK_OUT');
-    if (!reasons.size) return { status: 'open', reasons: [], ...empty };
-    // one scan only: wait for the second scan unless it will never come
-    return { status: reasons.has('NO_CHECK_OUT') ? 'exception' : 'open', reasons: [...reasons], ...empty };
+    // one scan only: wait for the other (it may still arrive from an offline phone) unless it is long overdue
+    const single = (f.checkInAt ?? f.checkOutAt ?? f.now).getTime();
+    if (f.now.getTime() - single >= cfg.noCheckOutAfterMs) reasons.add('NO_CHECK_OUT');
+    return { status: reasons.size ? 'exception' : 'open', reasons: [...reasons], ...empty };
   }
 
   if (f.checkOutAt.getTime() <= f.checkInAt.getTime()) {
