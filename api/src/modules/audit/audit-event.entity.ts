@@ -3,6 +3,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 /** Append-only: rows are inserted in the transaction of the act they describe and never changed. */
 @Entity('audit_event')
 @Index('ix_audit_event_subject', ['subjectType', 'subjectId'])
+@Index('ix_audit_event_unsealed', ['id'], { where: 'chain_seq IS NULL' })
 export class AuditEvent {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' }) id: string;
   @Index('ix_audit_event_at') @Column({ type: 'timestamptz', default: () => 'now()' }) at: Date;
@@ -16,4 +17,8 @@ export class AuditEvent {
   @Column({ type: 'varchar', length: 64, nullable: true }) requestId: string | null;
   @Column({ type: 'varchar', length: 64, nullable: true }) ip: string | null;
   @Column({ type: 'jsonb', default: () => "'{}'" }) details: Record<string, unknown>;
+  /** Hash chain, filled when the row is sealed after commit (see the AuditHashChain migration). */
+  @Index('uq_audit_event_chain_seq', { unique: true }) @Column({ type: 'bigint', nullable: true }) chainSeq: string | null;
+  @Column({ type: 'char', length: 64, nullable: true }) prevHash: string | null;
+  @Column({ type: 'char', length: 64, nullable: true }) hash: string | null;
 }
