@@ -142,7 +142,8 @@ export class CasesService {
           : `${SORT_SQL[q.sortField]} ${q.sortOrder}, cc.id`;
       const sqlWhere = where.join(' AND ');
       const rows: CaseRow[] = await m.query(`${CASE_SELECT} WHERE ${sqlWhere} ORDER BY ${order} OFFSET ${q.skip} LIMIT ${q.take}`, params);
-      const total: { n: number }[] = await m.query(`SELECT count(*)::int AS n FROM child_case cc JOIN child c ON c.id = cc.child_id WHERE ${sqlWhere}`, params);
+      // $1 (today) is typed here even when no condition uses it
+      const total: { n: number }[] = await m.query(`SELECT count(*)::int AS n FROM child_case cc JOIN child c ON c.id = cc.child_id WHERE $1::date IS NOT NULL AND ${sqlWhere}`, params);
       await this.audit.record(m, actor, { action: 'case.list', subjectType: 'child_case', details: { count: rows.length, childIds: rows.map((r) => r.child_id) } });
       return { rows: rows.map(view), total: total[0].n, q };
     });
