@@ -1,10 +1,24 @@
-import { Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { AssessmentsService } from './assessments.service';
+import { BasketsService } from './baskets.service';
+import { AssessmentsController, BasketsController, SupportPlansController } from './budgets.controller';
+import { BudgetsProcessor } from './budgets.processor';
 import { LedgerService } from './ledger.service';
+import { SupportPlansService } from './support-plans.service';
 
-/** Assessments, support plans, baskets and the ledger. Global: contracts and billing move money through LedgerService. */
+/**
+ * Assessments, support plans, baskets and the ledger. Global: contracts and billing move money
+ * through LedgerService. The review-reminder processor runs only in the worker.
+ */
 @Global()
-@Module({
-  providers: [LedgerService],
-  exports: [LedgerService],
-})
-export class BudgetsModule {}
+@Module({})
+export class BudgetsModule {
+  static register(worker: boolean): DynamicModule {
+    return {
+      module: BudgetsModule,
+      controllers: [AssessmentsController, SupportPlansController, BasketsController],
+      providers: [LedgerService, AssessmentsService, SupportPlansService, BasketsService, ...(worker ? [BudgetsProcessor] : [])],
+      exports: [LedgerService, AssessmentsService],
+    };
+  }
+}
