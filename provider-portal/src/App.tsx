@@ -9,6 +9,8 @@ import { BenefitsFinderPage } from './pages/benefits/BenefitsFinderPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ResetPasswordPage } from './pages/ResetPasswordPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { FamilyQrPage } from './pages/visits/FamilyQrPage';
+import { ScanPage } from './pages/visits/ScanPage';
 
 /** Paths are relative to /portal (BrowserRouter basename); the server answers index.html for all of them. */
 export function App() {
@@ -24,6 +26,8 @@ export function App() {
         <Route element={<RequireAuth />}>
           <Route index element={<HomePage />} />
           <Route path="settings" element={<SettingsPage />} />
+          <Route path="scan" element={<ScanPage />} />
+          <Route path="qr" element={<FamilyQrPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -1,9 +1,11 @@
 import type { MessageKey } from './lv';
 import { en as benefits } from '../pages/benefits/messages';
+import { en as visits } from '../pages/visits/messages';
 
 /** English. Exactly the keys of `lv.ts` — the type below refuses a missing or an extra key. */
 export const en: Record<MessageKey, string> = {
   ...benefits,
+  ...visits,
   'app.name': 'Līdz.Vērtīgs',
 
   'layout.skipToContent': 'Skip to main content',

@@ -1,4 +1,5 @@
 import { lv as benefits } from '../pages/benefits/messages';
+import { lv as visits } from '../pages/visits/messages';
 /**
  * Latvian — the portal's default language. Families read these words, so they are plain and friendly:
  * short sentences, "jūs", no office jargon. Keys are flat; `en.ts` must hold exactly the same keys
@@ -9,6 +10,7 @@ import { lv as benefits } from '../pages/benefits/messages';
  */
 export const lv = {
   ...benefits,
+  ...visits,
   'app.name': 'Līdz.Vērtīgs',
 
   'layout.skipToContent': 'Pāriet uz galveno saturu',

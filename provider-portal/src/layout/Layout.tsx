@@ -66,6 +66,17 @@ export function Layout() {
                     </NavLink>
                   </li>
                   <li>
+                    {user.role === 'specialist' || user.role === 'provider_admin' ? (
+                      <NavLink to="/scan" className="nav-link">
+                        {t('visits.nav.scan')}
+                      </NavLink>
+                    ) : (
+                      <NavLink to="/qr" className="nav-link">
+                        {t('visits.nav.qr')}
+                      </NavLink>
+                    )}
+                  </li>
+                  <li>
                     <NavLink to="/settings" className="nav-link">
                       {t('layout.settings')}
                     </NavLink>
