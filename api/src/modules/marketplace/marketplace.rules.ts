@@ -190,3 +190,8 @@ export function canTransition(from: ContractStatus, to: ContractStatus, by: Cont
 
 /** Statuses whose money is committed on the basket line. */
 export const COMMITTED_STATUSES: readonly ContractStatus[] = ['approved', 'active'];
+
+/** Today's date in Europe/Riga (business dates are Riga dates). */
+export function rigaDate(at: Date = new Date()): string {
+  return at.toLocaleDateString('sv-SE', { timeZone: 'Europe/Riga' });
+}

@@ -1,5 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { CentsColumn } from '../../../database/columns';
+import { BasketLine } from '../../budgets/entities/basket-line.entity';
+import { Child } from '../../children/entities/child.entity';
 import { Organisation } from '../../identity/entities/organisation.entity';
 import type { ContractStatus, DeliveryMode } from '../marketplace.rules';
 import { CatalogueService } from './catalogue-service.entity';
@@ -15,6 +17,7 @@ import { Offer } from './offer.entity';
 export class Contract {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) childId: string;
+  @ManyToOne(() => Child, { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'child_id' }) child?: Child;
   @Column({ type: 'uuid' }) providerOrganisationId: string;
   @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'provider_organisation_id' }) provider?: Organisation;
   @Column({ type: 'uuid', nullable: true }) offerId: string | null;
@@ -23,6 +26,7 @@ export class Contract {
   @ManyToOne(() => CatalogueService, { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'service_code' }) service?: CatalogueService;
   /** The basket line the money is committed on (chosen at approval at the latest). */
   @Index('ix_contract_basket_line') @Column({ type: 'uuid', nullable: true }) basketLineId: string | null;
+  @ManyToOne(() => BasketLine, { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'basket_line_id' }) basketLine?: BasketLine;
   @Column({ type: 'integer', nullable: true }) unitMinutes: number | null;
   /** Price of one unit as signed (the offer's price at proposal). */
   @CentsColumn() unitPriceCents: number;
