@@ -10,6 +10,7 @@ import { Layout } from './layout/Layout';
 import { organisations } from './organisations';
 import { darkTheme, lightTheme } from './theme';
 import { users } from './users';
+import { exceptions, integrity, visits } from './exceptions';
 
 const store = localStorageStore(undefined, 'lidz.admin');
 
@@ -36,5 +37,8 @@ export const App = () => (
     <Resource {...organisations} />
     <Resource {...jobs} />
     <Resource {...auditEvents} />
+    <Resource {...exceptions} />
+    <Resource {...visits} />
+    <Resource {...integrity} />
   </Admin>
 );

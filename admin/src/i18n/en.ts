@@ -1,4 +1,5 @@
 import englishMessages from 'ra-language-english';
+import { en as visitsMessages } from '../exceptions/messages';
 
 /**
  * The admin's own messages in English. Their shape is the contract for every other language:
@@ -59,6 +60,7 @@ const app = {
     welcome: 'Welcome to Līdz.Vērtīgs, %{name}!',
   },
   resources: {
+    ...visitsMessages.resources,
     users: {
       name: 'User |||| Users',
       page: { create: 'New user' },
@@ -131,6 +133,7 @@ const app = {
     },
   },
   errors: {
+    ...visitsMessages.errors,
     VALIDATION_FAILED: 'Please correct the marked fields.',
     BAD_REQUEST: 'The request was not understood.',
     UNAUTHENTICATED: 'Please sign in.',

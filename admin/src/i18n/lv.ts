@@ -1,5 +1,6 @@
 import type { TranslationMessages } from 'react-admin';
 import type { AppMessages } from './en';
+import { lv as visitsMessages } from '../exceptions/messages';
 
 /**
  * Latvian: every key of ra-language-english (react-admin's own interface) and every key of the
@@ -278,6 +279,7 @@ export const lvAppMessages: AppMessages = {
     welcome: 'Laipni lūgti platformā Līdz.Vērtīgs, %{name}!',
   },
   resources: {
+    ...visitsMessages.resources,
     users: {
       name: 'Lietotājs |||| Lietotāji',
       page: { create: 'Jauns lietotājs' },
@@ -350,6 +352,7 @@ export const lvAppMessages: AppMessages = {
     },
   },
   errors: {
+    ...visitsMessages.errors,
     VALIDATION_FAILED: 'Lūdzu, izlabojiet iezīmētos laukus.',
     BAD_REQUEST: 'Pieprasījumu neizdevās saprast.',
     UNAUTHENTICATED: 'Lūdzu, piesakieties.',

@@ -1,0 +1,136 @@
+/** The exception queue, visits and integrity scores: spread into the `resources` and `errors` of en.ts and lv.ts. */
+const reasons = {
+  en: {
+    NO_CHECK_OUT: 'No check-out',
+    CHECK_OUT_BEFORE_CHECK_IN: 'Check-out before check-in',
+    SHORT_VISIT: 'Shorter than 90% of the unit',
+    SPECIALIST_OVERLAP: 'Specialist busy elsewhere at the same time',
+    MONTHLY_UNITS_EXCEEDED: 'More units than the contract allows this month',
+    FUNDS_EXCEEDED: 'Not enough committed money left',
+    CONTRACT_INACTIVE: 'Contract not active on that day',
+    SPECIALIST_NOT_ON_CONTRACT: 'Specialist not named on the contract',
+    CARD_BLOCKED: 'Card lost or blocked',
+    TOKEN_EXPIRED: 'QR code too old',
+    TOKEN_REUSED: 'QR code already used',
+    MANUAL_ENTRY: 'Entered by hand',
+    FAMILY_DISPUTED: 'Disputed by the family',
+  },
+  lv: {
+    NO_CHECK_OUT: 'Nav beigu skenējuma',
+    CHECK_OUT_BEFORE_CHECK_IN: 'Beigas pirms sākuma',
+    SHORT_VISIT: 'Īsāks par 90% no vienības',
+    SPECIALIST_OVERLAP: 'Speciālists tajā pašā laikā citur',
+    MONTHLY_UNITS_EXCEEDED: 'Vairāk vienību, nekā līgums atļauj šomēnes',
+    FUNDS_EXCEEDED: 'Nepietiek rezervētās naudas',
+    CONTRACT_INACTIVE: 'Līgums tajā dienā nav spēkā',
+    SPECIALIST_NOT_ON_CONTRACT: 'Speciālists nav norādīts līgumā',
+    CARD_BLOCKED: 'Karte pazaudēta vai bloķēta',
+    TOKEN_EXPIRED: 'QR kods novecojis',
+    TOKEN_REUSED: 'QR kods jau izmantots',
+    MANUAL_ENTRY: 'Ievadīts ar roku',
+    FAMILY_DISPUTED: 'Ģimene apstrīd',
+  },
+};
+
+const resolution = {
+  en: {
+    accept: 'Accept',
+    adjust_duration: 'Adjust duration',
+    convert_group: 'Convert to group session',
+    reject: 'Reject',
+    EVIDENCE_SUFFICIENT: 'Evidence is sufficient',
+    FAMILY_CONFIRMED: 'Family confirmed',
+    TECHNICAL_FAULT: 'Technical fault',
+    DURATION_CORRECTED: 'Duration corrected',
+    PARTIAL_SERVICE: 'Partial service',
+    WAS_GROUP_SESSION: 'It was a group session',
+    NOT_DELIVERED: 'Not delivered',
+    DUPLICATE: 'Duplicate',
+    SUSPECTED_FRAUD: 'Suspected fraud',
+    OUTSIDE_CONTRACT: 'Outside the contract',
+  },
+  lv: {
+    accept: 'Pieņemt',
+    adjust_duration: 'Labot ilgumu',
+    convert_group: 'Pārvērst par grupas nodarbību',
+    reject: 'Noraidīt',
+    EVIDENCE_SUFFICIENT: 'Pierādījumi pietiekami',
+    FAMILY_CONFIRMED: 'Ģimene apstiprināja',
+    TECHNICAL_FAULT: 'Tehniska kļūme',
+    DURATION_CORRECTED: 'Ilgums labots',
+    PARTIAL_SERVICE: 'Daļējs pakalpojums',
+    WAS_GROUP_SESSION: 'Tā bija grupas nodarbība',
+    NOT_DELIVERED: 'Pakalpojums netika sniegts',
+    DUPLICATE: 'Dublikāts',
+    SUSPECTED_FRAUD: 'Aizdomas par krāpšanu',
+    OUTSIDE_CONTRACT: 'Ārpus līguma',
+  },
+};
+
+export const en = {
+  resources: {
+    exceptions: {
+      name: 'Visit exception |||| Visit exceptions',
+      fields: { id: 'ID', reasonCode: 'Reason', reasonCodes: 'Reasons', status: 'State', openedAt: 'Opened', childId: 'Child', providerOrganisationId: 'Provider', resolutionAction: 'Decision', resolutionCode: 'Resolution', note: 'Note', decidedAt: 'Decided', minutes: 'Minutes to bill', action: 'Action' },
+      status: { open: 'Open', resolved: 'Resolved' },
+      reasons: reasons.en,
+      resolution: resolution.en,
+      actions: { resolve: 'Decide', resolved: 'Decision saved' },
+      evidence: { title: 'Evidence', scans: 'Scans', overlapping: 'Overlapping visits' },
+    },
+    visits: {
+      name: 'Visit |||| Visits',
+      fields: { id: 'ID', checkInAt: 'Check-in', checkOutAt: 'Check-out', durationMinutes: 'Minutes', billableMinutes: 'Billable minutes', priceCents: 'Price', status: 'State', method: 'Method', manual: 'Manual', reasons: 'Reasons', serviceCode: 'Service', groupSize: 'Group size', childId: 'Child', providerOrganisationId: 'Provider', kind: 'Scan', verdict: 'Verdict', effectiveAt: 'Counts at', receivedAt: 'Received' },
+      status: { open: 'Open', verified: 'Verified', exception: 'Exception', rejected: 'Rejected' },
+    },
+    integrity: {
+      name: 'Provider integrity',
+      fields: { name: 'Provider', quarter: 'Quarter', score: 'Score (%)', scannedShare: 'Scanned (%)', notRejectedShare: 'Not rejected (%)', total: 'Visits', flagged: 'Needs review' },
+    },
+  },
+  errors: {
+    VISIT_CARD_UNKNOWN: 'No such card has been issued.',
+    VISIT_NO_CONTRACT: 'There is no active contract for this visit.',
+    VISIT_NOT_A_SPECIALIST: 'The account has no specialist profile.',
+    VISIT_LATE_ENTRY: 'A visit may be entered or corrected up to 95 days after it.',
+    VISIT_DISPUTE_CLOSED: 'A visit may be disputed within 14 days.',
+    VISIT_TRANSITION_FORBIDDEN: 'This visit can no longer be changed this way.',
+    CARD_NOT_ACTIVE: 'The card is no longer active.',
+    exceedsDuration: 'More than the verified duration',
+    sameSpecialist: 'Must be visits of the same specialist',
+  },
+};
+
+export const lv: typeof en = {
+  resources: {
+    exceptions: {
+      name: 'Apmeklējuma izņēmums |||| Apmeklējumu izņēmumi',
+      fields: { id: 'ID', reasonCode: 'Iemesls', reasonCodes: 'Iemesli', status: 'Stāvoklis', openedAt: 'Atvērts', childId: 'Bērns', providerOrganisationId: 'Sniedzējs', resolutionAction: 'Lēmums', resolutionCode: 'Pamatojums', note: 'Piezīme', decidedAt: 'Izlemts', minutes: 'Apmaksājamās minūtes', action: 'Darbība' },
+      status: { open: 'Atvērts', resolved: 'Izlemts' },
+      reasons: reasons.lv,
+      resolution: resolution.lv,
+      actions: { resolve: 'Izlemt', resolved: 'Lēmums saglabāts' },
+      evidence: { title: 'Pierādījumi', scans: 'Skenējumi', overlapping: 'Pārklājošie apmeklējumi' },
+    },
+    visits: {
+      name: 'Apmeklējums |||| Apmeklējumi',
+      fields: { id: 'ID', checkInAt: 'Sākums', checkOutAt: 'Beigas', durationMinutes: 'Minūtes', billableMinutes: 'Apmaksājamās minūtes', priceCents: 'Cena', status: 'Stāvoklis', method: 'Veids', manual: 'Ar roku', reasons: 'Iemesli', serviceCode: 'Pakalpojums', groupSize: 'Grupas lielums', childId: 'Bērns', providerOrganisationId: 'Sniedzējs', kind: 'Skenējums', verdict: 'Vērtējums', effectiveAt: 'Uzskaitīts', receivedAt: 'Saņemts' },
+      status: { open: 'Atvērts', verified: 'Apstiprināts', exception: 'Izņēmums', rejected: 'Noraidīts' },
+    },
+    integrity: {
+      name: 'Sniedzēju godprātība',
+      fields: { name: 'Sniedzējs', quarter: 'Ceturksnis', score: 'Vērtējums (%)', scannedShare: 'Skenēti (%)', notRejectedShare: 'Nenoraidīti (%)', total: 'Apmeklējumi', flagged: 'Jāpārbauda' },
+    },
+  },
+  errors: {
+    VISIT_CARD_UNKNOWN: 'Šāda karte nav izsniegta.',
+    VISIT_NO_CONTRACT: 'Šim apmeklējumam nav aktīva līguma.',
+    VISIT_NOT_A_SPECIALIST: 'Kontam nav speciālista profila.',
+    VISIT_LATE_ENTRY: 'Apmeklējumu var ievadīt vai labot ne vēlāk kā 95 dienas pēc tā.',
+    VISIT_DISPUTE_CLOSED: 'Apmeklējumu var apstrīdēt 14 dienu laikā.',
+    VISIT_TRANSITION_FORBIDDEN: 'Šo apmeklējumu vairs nevar šādi mainīt.',
+    CARD_NOT_ACTIVE: 'Karte vairs nav aktīva.',
+    exceedsDuration: 'Vairāk par pārbaudīto ilgumu',
+    sameSpecialist: 'Jābūt tā paša speciālista apmeklējumiem',
+  },
+};
