@@ -1,4 +1,4 @@
-import { BenefitRule, evaluateBenefit, evaluateCatalogue, transitionAt, transitions, versionInForce } from './benefits.rules';
+import { BenefitRule, evaluateBenefit, evaluateCatalogue, situationOfChild, transitionAt, transitions, versionInForce } from './benefits.rules';
 import { CATALOGUE_2025, CATALOGUE_2025_VALID_FROM } from './catalogue-2025';
 import { conditionProblems, Situation } from './conditions.rules';
 
@@ -178,8 +178,33 @@ describe('transitions at 18 and 25', () => {
     expect(at25).toMatchObject({ birthday: '2033-03-01', past: false });
   });
 
+  it('a benefit that may apply now (a fact unknown) and cannot after the birthday is listed as ending', () => {
+    const t = transitionAt(RULES, { ...teen, livesAtHome: null }, 18, ON);
+    expect(t.changes.find((c) => c.code === 'CHILD_CARE_BENEFIT')).toEqual({ code: 'CHILD_CARE_BENEFIT', change: 'ends', amountBeforeCents: 41343, amountAfterCents: null });
+  });
+
   it('an amount that changes at the birthday is reported with both amounts', () => {
     const r: BenefitRule = { code: 'Y', version: 1, validFrom: '2025-01-01', active: true, condition: true, amountCents: 1000, amountKind: 'exact', amountVariants: [{ when: { fact: 'age', op: 'gte', value: 18 }, amountCents: 2000 }] };
     expect(transitionAt([r], teen, 18, ON).changes).toEqual([{ code: 'Y', change: 'amount_changes', amountBeforeCents: 1000, amountAfterCents: 2000 }]);
+  });
+});
+
+describe("a known child's situation from the record", () => {
+  const child = { birthDate: '2017-04-10', municipalityCode: 'RIGA' };
+  const d = (validFrom: string, validTo: string | null, kind: 'child' | 'group_2' = 'child', specialCare = false) => ({ kind, specialCare, validFrom, validTo });
+
+  it.each([
+    ['no decision', [], { decisionKind: 'none', specialCare: false, firstDecision: false }],
+    ['one decision in force: the first', [d('2026-01-01', '2028-01-01', 'child', true)], { decisionKind: 'child', specialCare: true, firstDecision: true }],
+    ['a renewed decision is not the first', [d('2024-01-01', '2025-12-31'), d('2026-01-01', null)], { decisionKind: 'child', firstDecision: false }],
+    ['an expired decision is not in force', [d('2022-01-01', '2026-11-30')], { decisionKind: 'none', firstDecision: false }],
+    ['valid to today inclusive', [d('2022-01-01', '2026-12-01')], { decisionKind: 'child', firstDecision: true }],
+    ['a future decision is not yet in force', [d('2026-12-02', null)], { decisionKind: 'none' }],
+  ] as const)('%s', (_name, decisions, expected) => {
+    expect(situationOfChild(child, [...decisions], null, ON)).toMatchObject({ birthDate: '2017-04-10', municipality: 'RIGA', livesAtHome: null, attendsSchool: null, ...expected });
+  });
+
+  it('takes the recorded facts', () => {
+    expect(situationOfChild(child, [], { livesAtHome: true, attendsSchool: false }, ON)).toMatchObject({ livesAtHome: true, attendsSchool: false });
   });
 });

@@ -121,7 +121,8 @@ export function projectSituation(situation: Situation, age: TransitionAge): Situ
 function classify(before: BenefitOutcome, after: BenefitOutcome): ChangeKind | null {
   const b = before.eligibility;
   const a = after.eligibility;
-  if (b === 'eligible' && a === 'not_eligible') return 'ends';
+  // a benefit that applies, or may apply (a fact unknown), and certainly does not after the birthday ends
+  if (b !== 'not_eligible' && a === 'not_eligible') return 'ends';
   if (b === 'eligible' && a === 'maybe') return 'may_end';
   if (b !== 'eligible' && a === 'eligible') return 'starts';
   if (b === 'not_eligible' && a === 'maybe') return 'may_start';
@@ -150,4 +151,40 @@ export function transitionAt(rules: BenefitRule[], situation: Situation & { birt
 /** Both transitions (18 and 25) for a known birth date. */
 export function transitions(rules: BenefitRule[], situation: Situation & { birthDate: string }, today: string): Transition[] {
   return TRANSITION_AGES.map((age) => transitionAt(rules, situation, age, today));
+}
+
+// ---------------------------------------------------------------- a known child's situation
+
+export interface DecisionRecord {
+  kind: 'child' | 'group_1' | 'group_2' | 'group_3';
+  specialCare: boolean;
+  validFrom: string;
+  /** null = lifelong. */
+  validTo: string | null;
+}
+
+/**
+ * The situation of a child on the platform, from the record: birth date and municipality from the child,
+ * the disability decision in force on the day (the latest that started; none → "none"), whether it is
+ * the child's first ever, and the two facts recorded for the finder (null when nobody said).
+ */
+export function situationOfChild(
+  child: { birthDate: string; municipalityCode: string },
+  decisions: DecisionRecord[],
+  facts: { livesAtHome: boolean | null; attendsSchool: boolean | null } | null,
+  on: string,
+): Situation & { birthDate: string } {
+  const inForce = decisions
+    .filter((d) => d.validFrom <= on && (d.validTo === null || d.validTo >= on))
+    .sort((a, b) => (a.validFrom < b.validFrom ? 1 : a.validFrom > b.validFrom ? -1 : 0))[0];
+  const first = inForce ? !decisions.some((d) => d.validFrom < inForce.validFrom) : false;
+  return {
+    birthDate: child.birthDate,
+    municipality: child.municipalityCode,
+    decisionKind: inForce ? inForce.kind : 'none',
+    specialCare: inForce ? inForce.specialCare : false,
+    firstDecision: first,
+    livesAtHome: facts?.livesAtHome ?? null,
+    attendsSchool: facts?.attendsSchool ?? null,
+  };
 }
