@@ -28,7 +28,12 @@ export async function createHttpApp(config: AppConfig, opts: { worker?: boolean 
     },
     logger: false,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register({ config, worker: opts.worker ?? false }), adapter, { logger: ['error', 'warn'], bufferLogs: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register({ config, worker: opts.worker ?? false }), adapter, {
+    logger: ['error', 'warn'],
+    bufferLogs: false,
+    // Stripe webhook signatures are computed over the exact bytes received
+    rawBody: true,
+  });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.enableCors({

@@ -1,0 +1,274 @@
+import { Injectable } from '@nestjs/common';
+import { addCents, type FundingSource } from '@lidz/libs';
+import { DataSource, EntityManager } from 'typeorm';
+import { systemActor, type Actor } from '../../common/auth/actor';
+import { AppError } from '../../common/errors/app-error';
+import { log } from '../../common/http/logger';
+import { LedgerService } from '../budgets/ledger.service';
+import { monthBounds, priceClaim, type UnitKind } from './claim.rules';
+import { BillingRun } from './entities/billing-run.entity';
+import { canMove, RUN_TRANSITIONS } from './lifecycle.rules';
+
+export interface RunHooks {
+  /** Called after each provider's work has committed (progress; tests use it to crash a worker). */
+  afterProvider?: (done: number, total: number) => void | Promise<void>;
+}
+
+interface VisitToBill {
+  id: string;
+  contract_id: string;
+  child_id: string;
+  provider_organisation_id: string;
+  service_code: string;
+  duration_minutes: number | null;
+  group_size: number;
+  service_date: string;
+  contract_unit_minutes: number | null;
+  unit_price_cents: string;
+  delivery_mode: 'individual' | 'group';
+  contract_group_size: number;
+  basket_line_id: string | null;
+  unit_kind: UnitKind;
+  service_unit_minutes: number | null;
+  funding_source: FundingSource | null;
+  municipality_code: string;
+}
+
+export const LEDGER_REF = 'claim_line';
+
+/** Who pays a line: the ministry or EU source itself, or the child's municipality. */
+export function payerKeyOf(source: FundingSource, municipalityCode: string): string {
+  return source === 'MUNICIPALITY' ? `MUNICIPALITY:${municipalityCode}` : source;
+}
+
+const DEFAULT_UNIT_MINUTES: Record<UnitKind, number> = { session: 60, hour: 60, day: 480, item: 1 };
+
+/**
+ * The billing run's job. It works one provider at a time, each provider in ONE transaction: its
+ * verified, unbilled visits of the month become claim lines, each line's money moves committed → spent
+ * on the ledger, and the lines join the provider's draft invoice — all together or not at all. A
+ * worker killed half-way therefore leaves whole providers done and the rest untouched; the restarted
+ * job finds only the untouched ones still unbilled and finishes with exactly the lines a clean run
+ * makes. The unique (visit, kind) index on claim lines is the last guard against doubles.
+ */
+@Injectable()
+export class BillingRunner {
+  constructor(
+    private readonly db: DataSource,
+    private readonly ledger: LedgerService,
+  ) {}
+
+  async execute(runId: string, hooks: RunHooks = {}): Promise<BillingRun> {
+    const run = await this.db.transaction(async (m) => {
+      const r = await m.getRepository(BillingRun).findOne({ where: { id: runId }, lock: { mode: 'pessimistic_write' } });
+      if (!r) throw new AppError('NOT_FOUND');
+      if (r.status === 'completed') return r;
+      if (!canMove(RUN_TRANSITIONS, r.status, 'running')) throw new AppError('BILLING_INVALID_TRANSITION');
+      await m.update(BillingRun, { id: runId }, { status: 'running', attempts: r.attempts + 1, lastError: null });
+      return m.getRepository(BillingRun).findOneByOrFail({ id: runId });
+    });
+    if (run.status === 'completed') return run;
+    const actor: Actor = { ...systemActor(`billing-run:${runId}`), userId: run.startedByUserId ?? systemActor().userId };
+    const started = Date.now();
+    try {
+      const credits = await this.creditRejectedVisits(actor, run);
+      if (credits) await this.db.query(`UPDATE billing_run SET credits_created = credits_created + $2 WHERE id = $1`, [runId, credits]);
+      const providers = await this.providersToBill(run);
+      const done = (await this.db.getRepository(BillingRun).findOneByOrFail({ id: runId })).providersDone;
+      const total = done + providers.length;
+      await this.db.query(`UPDATE billing_run SET providers_total = $2 WHERE id = $1`, [runId, total]);
+      let n = done;
+      for (const providerId of providers) {
+        await this.db.transaction((m) => this.billProvider(m, actor, run, providerId));
+        n += 1;
+        await hooks.afterProvider?.(n, total);
+      }
+      await this.db.query(`UPDATE billing_run SET status = 'completed', finished_at = now() WHERE id = $1`, [runId]);
+      log('info', 'billing.run_completed', { runId, providers: total, ms: Date.now() - started });
+    } catch (e) {
+      const message = e instanceof Error ? e.message.slice(0, 500) : 'unknown';
+      await this.db.query(`UPDATE billing_run SET status = 'failed', last_error = $2 WHERE id = $1`, [runId, message]);
+      throw e;
+    }
+    return this.db.getRepository(BillingRun).findOneByOrFail({ id: runId });
+  }
+
+  /** Providers with verified unbilled visits in the month (and scope), or lines not yet on an invoice. */
+  private async providersToBill(run: BillingRun): Promise<string[]> {
+    const { from, to } = monthBounds(run.month);
+    const params: unknown[] = [from, to];
+    let scope = '';
+    if (run.providerOrganisationId) {
+      params.push(run.providerOrganisationId);
+      scope += ` AND p.provider_organisation_id = $${params.length}`;
+    }
+    let muni = '';
+    if (run.municipalityCode) {
+      params.push(run.municipalityCode);
+      muni = ` AND ch.municipality_code = $${params.length}`;
+    }
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT DISTINCT p.provider_organisation_id AS id FROM (
+         SELECT v.provider_organisation_id FROM visit v JOIN child ch ON ch.id = v.child_id JOIN contract c ON c.id = v.contract_id
+          WHERE v.status = 'verified' AND c.basket_line_id IS NOT NULL
+            AND v.check_in_at >= ($1::timestamp AT TIME ZONE 'Europe/Riga') AND v.check_in_at < ($2::timestamp AT TIME ZONE 'Europe/Riga')
+            AND NOT EXISTS (SELECT 1 FROM claim_line cl WHERE cl.visit_id = v.id AND cl.kind = 'claim')${muni}
+         UNION
+         SELECT cl.provider_organisation_id FROM claim_line cl JOIN child ch ON ch.id = cl.child_id
+          WHERE cl.invoice_id IS NULL AND (cl.kind = 'credit' OR (cl.service_date >= $1::date AND cl.service_date < $2::date))${muni}
+       ) p WHERE TRUE${scope} ORDER BY 1`,
+      params,
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** One provider, one transaction: claim lines, ledger spends, the draft invoice, the run's counters. */
+  private async billProvider(m: EntityManager, actor: Actor, run: BillingRun, providerId: string): Promise<void> {
+    const { from, to } = monthBounds(run.month);
+    const params: unknown[] = [providerId, from, to];
+    let muni = '';
+    if (run.municipalityCode) {
+      params.push(run.municipalityCode);
+      muni = ` AND ch.municipality_code = $${params.length}`;
+    }
+    const visits: VisitToBill[] = await m.query(
+      `SELECT v.id, v.contract_id, v.child_id, v.provider_organisation_id, v.service_code, v.duration_minutes, v.group_size,
+              to_char(v.check_in_at AT TIME ZONE 'Europe/Riga', 'YYYY-MM-DD') AS service_date,
+              c.unit_minutes AS contract_unit_minutes, c.unit_price_cents, c.delivery_mode, c.group_size AS contract_group_size, c.basket_line_id,
+              s.unit_kind, s.unit_minutes AS service_unit_minutes, bl.funding_source, ch.municipality_code
+         FROM visit v
+         JOIN contract c ON c.id = v.contract_id
+         JOIN catalogue_service s ON s.code = c.service_code
+         JOIN child ch ON ch.id = v.child_id
+         LEFT JOIN basket_line bl ON bl.id = c.basket_line_id
+        WHERE v.provider_organisation_id = $1 AND v.status = 'verified'
+          AND v.check_in_at >= ($2::timestamp AT TIME ZONE 'Europe/Riga') AND v.check_in_at < ($3::timestamp AT TIME ZONE 'Europe/Riga')
+          AND NOT EXISTS (SELECT 1 FROM claim_line cl WHERE cl.visit_id = v.id AND cl.kind = 'claim')${muni}
+        ORDER BY v.check_in_at, v.id
+        FOR UPDATE OF v`,
+      params,
+    );
+    let created = 0;
+    let skipped = 0;
+    let amount = 0;
+    for (const v of visits) {
+      if (!v.basket_line_id || !v.funding_source) {
+        skipped += 1;
+        continue;
+      }
+      const unitMinutes = v.contract_unit_minutes ?? v.service_unit_minutes ?? DEFAULT_UNIT_MINUTES[v.unit_kind];
+      // the session's recorded participants; the contract's group size when the visit did not record one
+      const groupSize = v.group_size > 1 ? v.group_size : Math.max(v.contract_group_size, 1);
+      const price = priceClaim(
+        { unitKind: v.unit_kind, unitMinutes, unitPriceCents: Number(v.unit_price_cents), deliveryMode: v.delivery_mode },
+        { durationMinutes: v.duration_minutes ?? 0, groupSize },
+      );
+      // a visit whose money is gone is left unbilled (and counted); the others still go through
+      await m.query('SAVEPOINT claim_line');
+      try {
+        const inserted: { id: string }[] = await m.query(
+          `INSERT INTO claim_line (kind, visit_id, run_id, contract_id, child_id, provider_organisation_id, basket_line_id, funding_source, payer_key, service_code, service_date,
+                                   unit_kind, unit_minutes, unit_price_cents, verified_minutes, billed_minutes, quantity_milli, participants, amount_cents)
+           VALUES ('claim', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+           ON CONFLICT (visit_id, kind) DO NOTHING RETURNING id`,
+          [
+            v.id, run.id, v.contract_id, v.child_id, providerId, v.basket_line_id, v.funding_source, payerKeyOf(v.funding_source, v.municipality_code), v.service_code, v.service_date,
+            v.unit_kind, unitMinutes, Number(v.unit_price_cents), v.duration_minutes ?? 0, price.billedMinutes, price.quantityMilli, price.participants, price.amountCents,
+          ],
+        );
+        if (inserted.length) {
+          if (price.amountCents > 0) {
+            await this.ledger.spend(m, actor, { basketLineId: v.basket_line_id, amountCents: price.amountCents, refType: LEDGER_REF, refId: inserted[0].id, reason: `visit ${v.id}` });
+          }
+          await m.query(`UPDATE visit SET billed = true WHERE id = $1`, [v.id]);
+          created += 1;
+          amount = addCents(amount, price.amountCents);
+        }
+        await m.query('RELEASE SAVEPOINT claim_line');
+      } catch (e) {
+        await m.query('ROLLBACK TO SAVEPOINT claim_line');
+        if (!(e instanceof AppError)) throw e;
+        log('warn', 'billing.visit_skipped', { runId: run.id, visitId: v.id, code: e.code });
+        skipped += 1;
+      }
+    }
+    await this.attachToDraftInvoice(m, run, providerId);
+    await m.query(
+      `UPDATE billing_run SET providers_done = providers_done + 1, lines_created = lines_created + $2, amount_cents = amount_cents + $3, visits_skipped = visits_skipped + $4 WHERE id = $1`,
+      [run.id, created, amount, skipped],
+    );
+  }
+
+  /** The provider's uninvoiced lines of the month, and any credits, join its draft invoice for the month. */
+  private async attachToDraftInvoice(m: EntityManager, run: BillingRun, providerId: string): Promise<void> {
+    const { from, to } = monthBounds(run.month);
+    const pending: { n: number }[] = await m.query(
+      `SELECT count(*)::int AS n FROM claim_line WHERE provider_organisation_id = $1 AND invoice_id IS NULL AND (kind = 'credit' OR (service_date >= $2::date AND service_date < $3::date))`,
+      [providerId, from, to],
+    );
+    if (pending[0].n === 0) return;
+    let draft: { id: string }[] = await m.query(`SELECT id FROM invoice WHERE provider_organisation_id = $1 AND month = $2 AND status = 'draft' FOR UPDATE`, [providerId, run.month]);
+    if (!draft.length) {
+      draft = await m.query(`INSERT INTO invoice (provider_organisation_id, month, run_id, maker_user_id) VALUES ($1, $2, $3, $4) RETURNING id`, [providerId, run.month, run.id, run.startedByUserId]);
+    }
+    const invoiceId = draft[0].id;
+    await m.query(
+      `UPDATE claim_line SET invoice_id = $4 WHERE provider_organisation_id = $1 AND invoice_id IS NULL AND (kind = 'credit' OR (service_date >= $2::date AND service_date < $3::date))`,
+      [providerId, from, to, invoiceId],
+    );
+    await m.query(
+      `UPDATE invoice i SET run_id = $2, maker_user_id = $3, total_cents = t.total, line_count = t.n, updated_at = now()
+         FROM (SELECT coalesce(sum(amount_cents), 0) AS total, count(*)::int AS n FROM claim_line WHERE invoice_id = $1) t
+        WHERE i.id = $1`,
+      [invoiceId, run.id, run.startedByUserId],
+    );
+  }
+
+  /**
+   * Billed visits rejected afterwards get a credit line (the exact negative) and a reverse movement.
+   * Each credit commits on its own, so a crash here leaves nothing half-done either.
+   */
+  async creditRejectedVisits(actor: Actor, run: Pick<BillingRun, 'id' | 'providerOrganisationId' | 'municipalityCode'>): Promise<number> {
+    const params: unknown[] = [];
+    let scope = '';
+    if (run.providerOrganisationId) {
+      params.push(run.providerOrganisationId);
+      scope += ` AND cl.provider_organisation_id = $${params.length}`;
+    }
+    if (run.municipalityCode) {
+      params.push(run.municipalityCode);
+      scope += ` AND cl.payer_key IN ('LM','VM','IZM','EU', 'MUNICIPALITY:' || $${params.length}) AND EXISTS (SELECT 1 FROM child ch WHERE ch.id = cl.child_id AND ch.municipality_code = $${params.length})`;
+    }
+    const lines: { id: string }[] = await this.db.query(
+      `SELECT cl.id FROM claim_line cl JOIN visit v ON v.id = cl.visit_id
+        WHERE cl.kind = 'claim' AND v.status = 'rejected'
+          AND NOT EXISTS (SELECT 1 FROM claim_line cr WHERE cr.visit_id = cl.visit_id AND cr.kind = 'credit')${scope}
+        ORDER BY cl.created_at, cl.id`,
+      params,
+    );
+    let n = 0;
+    for (const { id } of lines) {
+      const made = await this.db.transaction((m) => this.creditLine(m, actor, id, run.id));
+      if (made) n += 1;
+    }
+    return n;
+  }
+
+  private async creditLine(m: EntityManager, actor: Actor, claimLineId: string, runId: string | null): Promise<boolean> {
+    const inserted: { id: string; amount_cents: string; basket_line_id: string }[] = await m.query(
+      `INSERT INTO claim_line (kind, visit_id, credits_line_id, run_id, contract_id, child_id, provider_organisation_id, basket_line_id, funding_source, payer_key, service_code, service_date,
+                               unit_kind, unit_minutes, unit_price_cents, verified_minutes, billed_minutes, quantity_milli, participants, amount_cents)
+       SELECT 'credit', visit_id, id, $2, contract_id, child_id, provider_organisation_id, basket_line_id, funding_source, payer_key, service_code, service_date,
+              unit_kind, unit_minutes, unit_price_cents, verified_minutes, billed_minutes, -quantity_milli, participants, -amount_cents
+         FROM claim_line WHERE id = $1 AND kind = 'claim'
+       ON CONFLICT (visit_id, kind) DO NOTHING RETURNING id, amount_cents, basket_line_id`,
+      [claimLineId, runId],
+    );
+    if (!inserted.length) return false;
+    const credit = Number(inserted[0].amount_cents);
+    if (credit < 0) {
+      await this.ledger.reverse(m, actor, { basketLineId: inserted[0].basket_line_id, amountCents: -credit, refType: LEDGER_REF, refId: inserted[0].id, reason: `visit rejected after billing; credits ${claimLineId}` });
+    }
+    return true;
+  }
+}
