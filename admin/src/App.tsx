@@ -1,5 +1,8 @@
 import { Admin, Resource, localStorageStore } from 'react-admin';
 import { auditEvents } from './audit-events';
+import { assessments, baskets, supportPlans } from './budgets';
+import { caseloadBalance, cases } from './cases';
+import { children, decisionImports } from './children';
 import { authProvider } from './auth/authProvider';
 import { LoginPage } from './auth/LoginPage';
 import { Dashboard } from './dashboard/Dashboard';
@@ -33,6 +36,13 @@ export const App = () => (
     requireAuth
     disableTelemetry
   >
+    <Resource {...cases} />
+    <Resource {...children} />
+    <Resource {...decisionImports} />
+    <Resource {...caseloadBalance} />
+    <Resource {...baskets} />
+    <Resource {...assessments} />
+    <Resource {...supportPlans} />
     <Resource {...users} />
     <Resource {...organisations} />
     <Resource {...jobs} />

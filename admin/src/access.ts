@@ -5,11 +5,18 @@ import { isAdminRole } from './roles';
  * What each admin role may do with each resource in this UI. The API is the authority and checks
  * every request again; this table only decides what the menu, buttons and pages show.
  */
-export type Action = 'list' | 'show' | 'create' | 'edit' | 'retry' | 'resolve';
-export type ResourceName = 'users' | 'organisations' | 'jobs' | 'audit-events' | 'exceptions' | 'visits' | 'integrity';
+export type Action = 'list' | 'show' | 'create' | 'edit' | 'retry' | 'resolve' | 'sign' | 'submit' | 'approve';
+export type ResourceName = 'children' | 'decision-imports' | 'cases' | 'caseload-balance' | 'users' | 'organisations' | 'jobs' | 'audit-events' | 'exceptions' | 'visits' | 'integrity' | 'benefits' | 'benefit-gaps' | 'assessments' | 'support-plans' | 'baskets';
 
 const ACCESS: Record<AdminRole, Partial<Record<ResourceName, readonly Action[]>>> = {
   platform_admin: {
+    children: ['list', 'show'],
+    'decision-imports': ['list', 'show', 'create'],
+    cases: ['list', 'show'],
+    'caseload-balance': ['list'],
+    assessments: ['list', 'show'],
+    'support-plans': ['list', 'show'],
+    baskets: ['list', 'show'],
     users: ['list', 'show', 'create', 'edit'],
     organisations: ['list', 'show', 'create', 'edit'],
     jobs: ['list', 'show', 'retry'],
@@ -17,11 +24,13 @@ const ACCESS: Record<AdminRole, Partial<Record<ResourceName, readonly Action[]>>
     exceptions: ['list', 'show', 'resolve'],
     visits: ['list', 'show'],
     integrity: ['list'],
+    benefits: ['list', 'show', 'create', 'edit'],
+    'benefit-gaps': ['list', 'show'],
   },
   // the API lets an officer read the users of their own municipality
-  municipality_officer: { users: ['list', 'show'], exceptions: ['list', 'show', 'resolve'], visits: ['list', 'show'], integrity: ['list'] },
+  municipality_officer: { children: ['list', 'show'], 'decision-imports': ['list', 'show', 'create'], cases: ['list', 'show'], 'caseload-balance': ['list'], assessments: ['list', 'show'], 'support-plans': ['list', 'show'], baskets: ['list', 'show', 'approve'], users: ['list', 'show'], exceptions: ['list', 'show', 'resolve'], visits: ['list', 'show'], integrity: ['list'], benefits: ['list', 'show'], 'benefit-gaps': ['list', 'show'] },
   ministry_analyst: { integrity: ['list'] },
-  case_manager: { exceptions: ['list', 'show', 'resolve'], visits: ['list', 'show'] },
+  case_manager: { children: ['list', 'show'], cases: ['list', 'show'], assessments: ['list', 'show', 'create', 'sign'], 'support-plans': ['list', 'show', 'edit'], baskets: ['list', 'show', 'edit', 'submit'], exceptions: ['list', 'show', 'resolve'], visits: ['list', 'show'], 'benefit-gaps': ['list', 'show'], benefits: ['list', 'show'] },
 };
 
 export function canAccess(role: unknown, resource: string, action: string): boolean {

@@ -110,7 +110,10 @@ describe("a known child's entitlements and transitions", () => {
     const one = await t.http().get(`/api/children/${childId}/entitlements`).set(caseManager.auth);
     expect(one.body.results.find((r: Result) => r.code === 'CHILD_CARE_BENEFIT')).toMatchObject({ missing: true });
     expect((await t.http().get(`/api/children/${childId}/entitlements`).set(otherCaseManager.auth)).status).toBe(404);
-    expect((await t.http().get('/api/benefit-gaps').set(family.auth)).status).toBe(403);
+    // a family's list holds its own children only
+    const mine = await t.http().get('/api/benefit-gaps').set(otherFamily.auth);
+    expect(mine.body).toEqual([]);
+    expect((await t.http().get('/api/benefit-gaps').set((await userWithSession(t, 'specialist')).auth)).status).toBe(403);
     const audit: { details: { ids: string[] } }[] = await t.db.query(`SELECT details FROM audit_event WHERE action = 'child.entitlements.list' AND actor_user_id = $1`, [caseManager.user.id]);
     expect(audit[0].details.ids.sort()).toEqual([childId, teenId].sort());
   });

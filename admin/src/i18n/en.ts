@@ -1,5 +1,9 @@
 import englishMessages from 'ra-language-english';
 import { en as visitsMessages } from '../exceptions/messages';
+import { en as childrenMessages } from '../children/messages';
+import { en as casesMessages } from '../cases/messages';
+import { en as budgetsMessages } from '../budgets/messages';
+import { benefitsMessages } from '../benefits/messages';
 
 /**
  * The admin's own messages in English. Their shape is the contract for every other language:
@@ -57,10 +61,17 @@ const app = {
     maintenance: 'Maintenance',
   },
   notifications: {
+    ...casesMessages.notifications,
     welcome: 'Welcome to Līdz.Vērtīgs, %{name}!',
+    assessmentReview: 'A needs assessment expires on %{validTo}: plan its review',
   },
+  benefits: benefitsMessages.en.benefits,
   resources: {
+    ...childrenMessages.resources,
+    ...casesMessages.resources,
     ...visitsMessages.resources,
+    ...budgetsMessages.resources,
+    ...benefitsMessages.en.resources,
     users: {
       name: 'User |||| Users',
       page: { create: 'New user' },
@@ -133,7 +144,10 @@ const app = {
     },
   },
   errors: {
+    ...childrenMessages.errors,
+    ...casesMessages.errors,
     ...visitsMessages.errors,
+    ...budgetsMessages.errors,
     VALIDATION_FAILED: 'Please correct the marked fields.',
     BAD_REQUEST: 'The request was not understood.',
     UNAUTHENTICATED: 'Please sign in.',

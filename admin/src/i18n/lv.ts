@@ -1,6 +1,10 @@
 import type { TranslationMessages } from 'react-admin';
 import type { AppMessages } from './en';
 import { lv as visitsMessages } from '../exceptions/messages';
+import { lv as childrenMessages } from '../children/messages';
+import { lv as casesMessages } from '../cases/messages';
+import { lv as budgetsMessages } from '../budgets/messages';
+import { benefitsMessages } from '../benefits/messages';
 
 /**
  * Latvian: every key of ra-language-english (react-admin's own interface) and every key of the
@@ -276,10 +280,17 @@ export const lvAppMessages: AppMessages = {
     maintenance: 'Uzturēšana',
   },
   notifications: {
+    ...casesMessages.notifications,
     welcome: 'Laipni lūgti platformā Līdz.Vērtīgs, %{name}!',
+    assessmentReview: 'Vajadzību izvērtējums beidzas %{validTo}: ieplānojiet pārskatīšanu',
   },
+  benefits: benefitsMessages.lv.benefits,
   resources: {
+    ...childrenMessages.resources,
+    ...casesMessages.resources,
     ...visitsMessages.resources,
+    ...budgetsMessages.resources,
+    ...benefitsMessages.lv.resources,
     users: {
       name: 'Lietotājs |||| Lietotāji',
       page: { create: 'Jauns lietotājs' },
@@ -352,7 +363,10 @@ export const lvAppMessages: AppMessages = {
     },
   },
   errors: {
+    ...childrenMessages.errors,
+    ...casesMessages.errors,
     ...visitsMessages.errors,
+    ...budgetsMessages.errors,
     VALIDATION_FAILED: 'Lūdzu, izlabojiet iezīmētos laukus.',
     BAD_REQUEST: 'Pieprasījumu neizdevās saprast.',
     UNAUTHENTICATED: 'Lūdzu, piesakieties.',

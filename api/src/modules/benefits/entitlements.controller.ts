@@ -45,9 +45,12 @@ export class EntitlementsController {
     return this.entitlements.removeReceipt(actor, id, code);
   }
 
-  /** The caseload with the entitlements each child does not yet receive (proactive contact). */
+  /**
+   * The children the caller may see, each with the entitlements not yet received: the case manager's
+   * list for proactive contact, and a family's own children.
+   */
   @Get('benefit-gaps')
-  @Roles('case_manager', 'municipality_officer', 'platform_admin')
+  @Roles('case_manager', 'municipality_officer', 'platform_admin', 'family', 'participant')
   async gaps(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: FastifyReply) {
     const { rows, total, q } = await this.entitlements.gaps(actor, query);
     void res.header('Content-Range', contentRange('benefit-gaps', q, { rows, total }));
