@@ -234,6 +234,48 @@ describe('marketplace: contracts', () => {
     expect((await t.http().post(`/api/contracts/${id}/accept`).set(soonAdmin.auth).send({ specialistIds: [soonSpecialist] })).body.code).toBe('PROVIDER_NOT_ACCREDITED');
   });
 
+  it('a provider never sees a child beyond the contract: name, card status and the contracted service only', async () => {
+    const { childId } = await newChild(100_000);
+    await t.db.query(`INSERT INTO disability_decision (child_id, number, decision_date, kind, special_care, valid_from, consent_to_contact) VALUES ($1, $2, '2026-01-10', 'child', true, '2026-01-10', true)`, [childId, `VDEAVK-${childId.slice(0, 8)}`]);
+    const id = (await propose(childId)).body.id;
+    // a proposal is not yet a relationship: the child itself stays hidden
+    expect((await t.http().get(`/api/children/${childId}`).set(providerAdmin.auth)).status).toBe(404);
+    const proposal = await t.http().get(`/api/contracts/${id}`).set(providerAdmin.auth);
+    expect(Object.keys(proposal.body.child).sort()).toEqual(['cardStatus', 'firstName', 'id', 'lastName']);
+    await t.http().post(`/api/contracts/${id}/accept`).set(providerAdmin.auth).send({ specialistIds: [specialistId] });
+    await t.http().post(`/api/contracts/${id}/approve`).set(caseManager.auth).send({});
+    await t.db.query(`UPDATE contract SET status = 'active' WHERE id = $1`, [id]);
+
+    const contract = await t.http().get(`/api/contracts/${id}`).set(providerAdmin.auth);
+    expect(contract.status).toBe(200);
+    expect(contract.body.child).toEqual({ id: childId, firstName: 'Jānis', lastName: 'Bērziņš', cardStatus: null });
+    expect(contract.body).toMatchObject({ serviceCode: 'SPEECH', serviceNameLv: 'Logopēds' });
+    expect(contract.body.basketImpact).toBeUndefined();
+    const text = JSON.stringify(contract.body);
+    for (const secret of ['personalCode', 'birthDate', 'decision', 'assessment', 'diagnos', 'consents', 'representatives']) expect(text).not.toContain(secret);
+
+    const child = await t.http().get(`/api/children/${childId}`).set(providerAdmin.auth);
+    expect(child.status).toBe(200);
+    expect(child.body).toEqual({ id: childId, firstName: 'Jānis', lastName: 'Bērziņš' });
+    const list = await t.http().get('/api/children').set(providerAdmin.auth);
+    expect(list.body).toEqual([{ id: childId, firstName: 'Jānis', lastName: 'Bērziņš' }]);
+    for (const path of [`/api/children/${childId}/consents`, `/api/assessments?filter=${encodeURIComponent(JSON.stringify({ childId }))}`, '/api/baskets', '/api/support-plans']) {
+      expect([403, 404]).toContain((await t.http().get(path).set(providerAdmin.auth)).status);
+    }
+    // the audit trail records the provider's reads of the child
+    const audit: { action: string }[] = await t.db.query(`SELECT action FROM audit_event WHERE child_id = $1 AND actor_user_id = $2`, [childId, providerAdmin.user.id]);
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['contract.read', 'child.read']));
+
+    // another provider sees nothing of it
+    expect((await t.http().get(`/api/children/${childId}`).set(otherAdmin.auth)).status).toBe(404);
+    expect((await t.http().get(`/api/contracts/${id}`).set(otherAdmin.auth)).status).toBe(404);
+    expect((await t.http().get('/api/contracts').set(otherAdmin.auth)).body.find((c: { id: string }) => c.id === id)).toBeUndefined();
+
+    // when the contract ends, so does the provider's view of the child
+    await t.http().post(`/api/contracts/${id}/end`).set(caseManager.auth).send({ endDate: '2027-03-31' });
+    expect((await t.http().get(`/api/children/${childId}`).set(providerAdmin.auth)).status).toBe(404);
+  });
+
   it('a family cannot propose for a child that is not theirs, nor a period before the offer starts', async () => {
     const stranger = await userWithSession(t, 'family');
     const { childId } = await newChild(100_000);

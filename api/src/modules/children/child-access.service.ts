@@ -14,8 +14,8 @@ type Placeholder = (value: unknown) => string;
  *   they deputise for today (Riga date, both ends inclusive);
  * - municipality officer: children declared in their municipality;
  * - platform admin: all; ministry analyst: none (aggregates only);
- * - provider admin / specialist: children with an active contract of their organisation (the
- *   marketplace adds that rule here once its `contract` table exists; until then, none).
+ * - provider admin / specialist: children with an active contract of their organisation (and then
+ *   only what the contract needs: services that read child data answer providers with the name only).
  */
 function condition(actor: Actor, alias: string, p: Placeholder, today: string): string {
   switch (actor.role) {
@@ -35,7 +35,8 @@ function condition(actor: Actor, alias: string, p: Placeholder, today: string): 
       return `${alias}.household_organisation_id = ${p(actor.organisationId)}`;
     case 'provider_admin':
     case 'specialist':
-      return 'FALSE';
+      // the marketplace's rule: only children with an active contract of the actor's organisation
+      return `EXISTS (SELECT 1 FROM contract k WHERE k.child_id = ${alias}.id AND k.provider_organisation_id = ${p(actor.organisationId)} AND k.status = 'active')`;
   }
 }
 

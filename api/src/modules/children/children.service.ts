@@ -37,6 +37,12 @@ export function childView(c: Child, today = rigaToday()) {
 export type ChildView = ReturnType<typeof childView>;
 
 const STAFF = ['platform_admin', 'municipality_officer', 'case_manager'];
+const PROVIDER_ROLES = ['provider_admin', 'specialist'];
+
+/** A provider sees only what its contract needs: the child's name (card and services come with the contract). */
+function providerChildView(c: Child) {
+  return { id: c.id, firstName: c.firstName, lastName: c.lastName };
+}
 
 @Injectable()
 export class ChildrenService {
@@ -66,6 +72,7 @@ export class ChildrenService {
       const [rows, total] = await qb.orderBy(`c.${q.sortField}`, q.sortOrder).addOrderBy('c.id', 'ASC').skip(q.skip).take(q.take).getManyAndCount();
       await this.audit.record(m, actor, { action: 'child.list', subjectType: 'child', details: { count: rows.length, ids: rows.map((r) => r.id) } });
       const today = rigaToday();
+      if (PROVIDER_ROLES.includes(actor.role)) return { rows: rows.map(providerChildView) as ChildView[], total, q };
       return { rows: rows.map((r) => childView(r, today)), total, q };
     });
   }
@@ -74,6 +81,10 @@ export class ChildrenService {
     return this.db.transaction(async (m) => {
       await this.access.assertCanRead(m, actor, id);
       const child = await m.getRepository(Child).findOneByOrFail({ id });
+      if (PROVIDER_ROLES.includes(actor.role)) {
+        await this.audit.record(m, actor, { action: 'child.read', subjectType: 'child', subjectId: id, childId: id });
+        return providerChildView(child);
+      }
       const consents = await this.consents.current(m, id);
       const decisions = await m.query(
         `SELECT id, number, to_char(decision_date, 'YYYY-MM-DD') AS "decisionDate", kind, special_care AS "specialCare", to_char(valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(valid_to, 'YYYY-MM-DD') AS "validTo", consent_to_contact AS "consentToContact" FROM disability_decision WHERE child_id = $1 ORDER BY decision_date DESC`,
