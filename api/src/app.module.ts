@@ -20,6 +20,7 @@ import { JobsModule } from './modules/jobs/jobs.module';
 import { MarketplaceModule } from './modules/marketplace/marketplace.module';
 import { MaintenanceModule } from './modules/maintenance/maintenance.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { ReportsModule } from './modules/reports/reports.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -45,9 +46,10 @@ export class AppModule {
         BudgetsModule.register(worker),
         MarketplaceModule,
         ChildrenModule.register(worker),
-        VisitsModule,
+        VisitsModule.register(worker),
         BenefitsModule,
         BillingModule.register(worker),
+        ReportsModule.register(worker),
       ],
       controllers: [HealthController],
       providers: [

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { formatQrPayload, timeStep, visitCode } from '@lidz/libs';
+import { VisitsService } from '../../api/src/modules/visits/visits.service';
 import { startTestApp, TestApp } from '../support/app';
 import { loginAs, makeOrganisation, makeUser, userWithSession } from '../support/factories';
 import { makeChild, makeContract, makeFamilyWithDevice, makeSpecialist, putInCaseload, qrAt, scanBody } from '../support/visits-factories';
@@ -266,6 +267,21 @@ describe('visits: scanning, verification, exceptions', () => {
     expect(res.body.visits).toHaveLength(1);
     const otherAdmin = await userWithSession(t, 'provider_admin');
     expect((await t.http().get(`/api/providers/${s.provider.id}/integrity`).set(otherAdmin.auth)).status).toBe(404);
+  });
+
+  it('a check-in without check-out becomes NO_CHECK_OUT after 12 hours (the sweep)', async () => {
+    const s = await setup();
+    const at = new Date(Date.now() - min(13 * 60));
+    const res = await t.http().post('/api/visits/scan').set(s.session.auth).send(scanBody('check_in', at, { method: 'card', cardNumber: s.cardNumber }));
+    // the scan itself already came in late, so it is judged at once
+    expect(res.body).toMatchObject({ visitStatus: 'exception', reasons: ['NO_CHECK_OUT'] });
+    const s2 = await setup();
+    const recent = await t.http().post('/api/visits/scan').set(s2.session.auth).send(scanBody('check_in', new Date(Date.now() - min(30)), { method: 'card', cardNumber: s2.cardNumber }));
+    expect(recent.body.visitStatus).toBe('open');
+    await t.app.get(VisitsService).sweepOpenVisits(new Date(Date.now() + 12 * 3600_000));
+    const [v] = await t.db.query(`SELECT status, reasons FROM visit WHERE id = $1`, [recent.body.visitId]);
+    expect(v).toEqual({ status: 'exception', reasons: ['NO_CHECK_OUT'] });
+    expect(await t.db.query(`SELECT reason_code FROM visit_exception WHERE visit_id = $1 AND status = 'open'`, [recent.body.visitId])).toEqual([{ reason_code: 'NO_CHECK_OUT' }]);
   });
 
   it('prints the card as a PDF', async () => {

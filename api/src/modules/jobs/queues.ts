@@ -6,6 +6,7 @@ export const QUEUES = {
   decisions: 'decisions',
   cases: 'cases',
   billing: 'billing',
+  visits: 'visits',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export const ALL_QUEUES: QueueName[] = Object.values(QUEUES);
@@ -21,6 +22,9 @@ export interface JobPayloads {
   'case-deadline': { caseId: string; kind: 'reminder' | 'overdue' };
   'transition-review-sweep': Record<string, never>;
   'audit-seal': Record<string, never>;
+  /** Rebuild the report rollups for the last `recentMonths` months, or all months when null. */
+  'report-rollup-refresh': { recentMonths: number | null };
+  'visit-no-check-out-sweep': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 

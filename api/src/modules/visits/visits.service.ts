@@ -152,6 +152,25 @@ export class VisitsService {
     });
   }
 
+  /**
+   * Visits still waiting for their second scan 12 hours after the first become NO_CHECK_OUT exceptions.
+   * Each visit in its own short transaction; run by the worker on a schedule.
+   */
+  async sweepOpenVisits(now = new Date(), limit = 500): Promise<number> {
+    const cutoff = new Date(now.getTime() - this.verifier.config.noCheckOutAfterMs);
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT id FROM visit WHERE status = 'open' AND COALESCE(check_in_at, check_out_at) <= $1 ORDER BY COALESCE(check_in_at, check_out_at) LIMIT $2`,
+      [cutoff, limit],
+    );
+    for (const r of rows) {
+      await this.db.transaction(async (m) => {
+        const v = await m.getRepository(Visit).findOne({ where: { id: r.id }, lock: { mode: 'pessimistic_write' } });
+        if (v?.status === 'open') await this.verifier.reverify(m, v.id, now);
+      });
+    }
+    return rows.length;
+  }
+
   private async familyVisit(m: import('typeorm').EntityManager, actor: Actor, id: string): Promise<Visit> {
     const qb = await this.access.scope(m, actor, m.getRepository(Visit).createQueryBuilder('v').where('v.id = :id', { id }).setLock('pessimistic_write'), 'v');
     const v = await qb.getOne();
