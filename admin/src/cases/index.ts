@@ -1,0 +1,9 @@
+import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
+import BalanceIcon from '@mui/icons-material/Balance';
+import type { ResourceProps } from 'react-admin';
+import { BalancePage } from './BalancePage';
+import { CaseList } from './CaseList';
+import { CaseShow } from './CaseShow';
+
+export const cases: ResourceProps = { name: 'cases', icon: AssignmentIndIcon, list: CaseList, show: CaseShow, recordRepresentation: 'childName' };
+export const caseloadBalance: ResourceProps = { name: 'caseload-balance', icon: BalanceIcon, list: BalancePage };

@@ -1,0 +1,103 @@
+/** Children and decision imports: spread into the `resources` and `errors` of en.ts and lv.ts. */
+const columns = {
+  en: { row: 'Row', number: 'Decision number', date: 'Decision date', personalCode: 'Personal code', firstName: 'First name', lastName: 'Last name', birthDate: 'Birth date', municipality: 'Municipality', kind: 'Kind', specialCare: 'Special care need', validFrom: 'Valid from', validTo: 'Valid to', consentToContact: 'Consent to contact' },
+  lv: { row: 'Rinda', number: 'Atzinuma numurs', date: 'Atzinuma datums', personalCode: 'Personas kods', firstName: 'Vārds', lastName: 'Uzvārds', birthDate: 'Dzimšanas datums', municipality: 'Pašvaldība', kind: 'Veids', specialCare: 'Īpašas kopšanas nepieciešamība', validFrom: 'Derīgs no', validTo: 'Derīgs līdz', consentToContact: 'Piekrišana saziņai' },
+};
+const codes = {
+  en: { required: 'Missing', format: 'Wrong format', checksum: 'Wrong check digit', impossibleDate: 'Date that does not exist', isDate: 'Not a date (YYYY-MM-DD)', isIn: 'Not one of the allowed values', isBoolean: 'Must be yes or no', afterValidFrom: 'Ends before it starts', matchesPersonalCode: 'Does not match the personal code', matchesChild: 'Does not match the known child', exists: 'Unknown', ownMunicipality: 'Outside your municipality', maxLength: 'Too long', isObject: 'Not a row', failed: 'Could not be saved', conflict: 'Conflict, try again' },
+  lv: { required: 'Trūkst', format: 'Nepareizs formāts', checksum: 'Nepareizs kontrolcipars', impossibleDate: 'Neeksistējošs datums', isDate: 'Nav datums (GGGG-MM-DD)', isIn: 'Nav atļauta vērtība', isBoolean: 'Jābūt jā vai nē', afterValidFrom: 'Beidzas pirms sākuma', matchesPersonalCode: 'Neatbilst personas kodam', matchesChild: 'Neatbilst zināmajam bērnam', exists: 'Nezināms', ownMunicipality: 'Ārpus jūsu pašvaldības', maxLength: 'Par garu', isObject: 'Nav rinda', failed: 'Neizdevās saglabāt', conflict: 'Konflikts, mēģiniet vēlreiz' },
+};
+
+export const en = {
+  resources: {
+    children: {
+      name: 'Child |||| Children',
+      search: 'Name or personal code',
+      consents: 'Consents',
+      decisions: 'Disability decisions',
+      representatives: 'Legal representatives',
+      caseList: 'Cases',
+      noCase: 'No case (no consent to contact yet)',
+      granted: 'given',
+      notGranted: 'not given',
+      lifelong: 'lifelong',
+      purposes: { contact_by_social_service: 'Contact by the social service', share_with_providers: 'Share with providers', share_with_school: 'Share with school' },
+      kinds: { child: 'Child with a disability', group_1: 'Group I', group_2: 'Group II', group_3: 'Group III' },
+      relations: { parent: 'parent', guardian: 'guardian', self: 'self' },
+      decision: { number: 'Number', decisionDate: 'Date', kind: 'Kind', specialCare: 'Special care', validTo: 'Valid to' },
+      fields: { firstName: 'First name', lastName: 'Name', personalCode: 'Personal code', birthDate: 'Birth date', age: 'Age', municipalityCode: 'Municipality', languages: 'Languages', q: 'Search' },
+    },
+    'decision-imports': {
+      name: 'Decision import |||| Decision imports',
+      upload: 'Import decisions',
+      help: 'Choose the VDEĀVK decision file (CSV, comma or semicolon separated, first row the column names: number, date, personalCode, firstName, lastName, birthDate, municipality, kind, specialCare, validFrom, validTo, consentToContact). Importing the same file again changes nothing.',
+      file: 'Decision file (CSV)',
+      start: 'Import',
+      started: 'The import has started',
+      failed: 'The file could not be imported',
+      tooLarge: 'The file is too large (at most 900 KB); split it into parts',
+      progress: 'Progress',
+      errorReport: 'Rows with errors',
+      row: 'Row',
+      field: 'Column',
+      problem: 'Problem',
+      csvErrors: { empty: 'The file is empty', header: 'The first row must name the columns, including number and personalCode', unterminatedQuote: 'A quotation mark is not closed' },
+      status: { queued: 'Waiting', running: 'Importing…', completed: 'Completed', failed: 'Failed' },
+      columns: columns.en,
+      codes: codes.en,
+      fields: { createdAt: 'Started', fileName: 'File', status: 'Status', totalRows: 'Rows', importedRows: 'Imported', unchangedRows: 'Already known', errorRows: 'With errors' },
+    },
+  },
+  errors: {
+    CHILD_PERSONAL_CODE_TAKEN: 'A child with this personal code already exists.',
+    CHILD_NOT_ADULT: 'Only a young person of 18 or older can decide this.',
+    CONSENT_REQUIRED: 'The family has not given the consent this needs.',
+  },
+};
+
+export const lv: typeof en = {
+  resources: {
+    children: {
+      name: 'Bērns |||| Bērni',
+      search: 'Vārds vai personas kods',
+      consents: 'Piekrišanas',
+      decisions: 'Invaliditātes atzinumi',
+      representatives: 'Likumiskie pārstāvji',
+      caseList: 'Lietas',
+      noCase: 'Lietas nav (vēl nav piekrišanas saziņai)',
+      granted: 'dota',
+      notGranted: 'nav dota',
+      lifelong: 'beztermiņa',
+      purposes: { contact_by_social_service: 'Sociālā dienesta saziņa', share_with_providers: 'Datu nodošana pakalpojumu sniedzējiem', share_with_school: 'Datu nodošana skolai' },
+      kinds: { child: 'Bērns ar invaliditāti', group_1: 'I grupa', group_2: 'II grupa', group_3: 'III grupa' },
+      relations: { parent: 'vecāks', guardian: 'aizbildnis', self: 'pats' },
+      decision: { number: 'Numurs', decisionDate: 'Datums', kind: 'Veids', specialCare: 'Īpaša kopšana', validTo: 'Derīgs līdz' },
+      fields: { firstName: 'Vārds', lastName: 'Vārds, uzvārds', personalCode: 'Personas kods', birthDate: 'Dzimšanas datums', age: 'Vecums', municipalityCode: 'Pašvaldība', languages: 'Valodas', q: 'Meklēt' },
+    },
+    'decision-imports': {
+      name: 'Atzinumu imports |||| Atzinumu importi',
+      upload: 'Importēt atzinumus',
+      help: 'Izvēlieties VDEĀVK atzinumu failu (CSV, atdalīts ar komatu vai semikolu, pirmajā rindā kolonnu nosaukumi: number, date, personalCode, firstName, lastName, birthDate, municipality, kind, specialCare, validFrom, validTo, consentToContact). Atkārtots tā paša faila imports neko nemaina.',
+      file: 'Atzinumu fails (CSV)',
+      start: 'Importēt',
+      started: 'Imports ir sācies',
+      failed: 'Failu neizdevās importēt',
+      tooLarge: 'Fails ir par lielu (ne vairāk kā 900 KB); sadaliet to daļās',
+      progress: 'Gaita',
+      errorReport: 'Rindas ar kļūdām',
+      row: 'Rinda',
+      field: 'Kolonna',
+      problem: 'Problēma',
+      csvErrors: { empty: 'Fails ir tukšs', header: 'Pirmajā rindā jābūt kolonnu nosaukumiem, arī number un personalCode', unterminatedQuote: 'Pēdiņas nav aizvērtas' },
+      status: { queued: 'Gaida', running: 'Importē…', completed: 'Pabeigts', failed: 'Neizdevās' },
+      columns: columns.lv,
+      codes: codes.lv,
+      fields: { createdAt: 'Sākts', fileName: 'Fails', status: 'Statuss', totalRows: 'Rindas', importedRows: 'Importētas', unchangedRows: 'Jau zināmas', errorRows: 'Ar kļūdām' },
+    },
+  },
+  errors: {
+    CHILD_PERSONAL_CODE_TAKEN: 'Bērns ar šo personas kodu jau ir reģistrēts.',
+    CHILD_NOT_ADULT: 'To var izlemt tikai jaunietis no 18 gadu vecuma.',
+    CONSENT_REQUIRED: 'Ģimene nav devusi šim vajadzīgo piekrišanu.',
+  },
+};
