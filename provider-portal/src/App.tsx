@@ -2,10 +2,13 @@ import { Route, Routes } from 'react-router';
 import { GuestOnly } from './auth/GuestOnly';
 import { RequireAuth } from './auth/RequireAuth';
 import { Layout } from './layout/Layout';
+import { BasketPage } from './pages/basket/BasketPage';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { HomePage } from './pages/home/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { BenefitsFinderPage } from './pages/benefits/BenefitsFinderPage';
+import { ChildBenefitsPage } from './pages/benefits/ChildBenefitsPage';
+import { MyChildPage } from './pages/children/MyChildPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ResetPasswordPage } from './pages/ResetPasswordPage';
 import { SettingsPage } from './pages/SettingsPage';
@@ -26,6 +29,9 @@ export function App() {
         <Route element={<RequireAuth />}>
           <Route index element={<HomePage />} />
           <Route path="settings" element={<SettingsPage />} />
+          <Route path="children/:id" element={<MyChildPage />} />
+          <Route path="basket" element={<BasketPage />} />
+          <Route path="benefits/child/:id" element={<ChildBenefitsPage />} />
           <Route path="scan" element={<ScanPage />} />
           <Route path="qr" element={<FamilyQrPage />} />
         </Route>

@@ -1,11 +1,15 @@
 import type { MessageKey } from './lv';
 import { en as benefits } from '../pages/benefits/messages';
 import { en as visits } from '../pages/visits/messages';
+import { en as children } from '../pages/children/messages';
+import { en as basket } from '../pages/basket/messages';
 
 /** English. Exactly the keys of `lv.ts` — the type below refuses a missing or an extra key. */
 export const en: Record<MessageKey, string> = {
   ...benefits,
   ...visits,
+  ...children,
+  ...basket,
   'app.name': 'Līdz.Vērtīgs',
 
   'layout.skipToContent': 'Skip to main content',

@@ -1,7 +1,10 @@
 import type { PortalUser } from '../../auth/context';
 import { useI18n } from '../../i18n/context';
 import { NotificationsSection } from '../../notifications/NotificationsSection';
+import { FamilyBenefitsSection } from '../benefits/ChildBenefitsPage';
+import { MyChildrenSection } from '../children/MyChildrenSection';
 import { PageHeading } from '../../ui/PageHeading';
+import { Link } from 'react-router';
 
 function firstName(fullName: string): string {
   return fullName.trim().split(/\s+/)[0] || fullName;
@@ -18,6 +21,13 @@ export function FamilyHome({ user }: { user: PortalUser }) {
       <PageHeading title={t('home.family.greeting', { name: firstName(user.fullName) })} />
       <p className="lead">{t(user.role === 'participant' ? 'home.participant.welcome' : 'home.family.welcome')}</p>
       <p>{t('home.family.help')}</p>
+      <section className="card" aria-labelledby="family-basket">
+        <h2 id="family-basket">{t('basket.title')}</h2>
+        <p>{t('basket.intro')}</p>
+        <Link to="/basket">{t('basket.nav')}</Link>
+      </section>
+      <MyChildrenSection />
+      <FamilyBenefitsSection />
       <NotificationsSection />
     </>
   );
