@@ -30,6 +30,7 @@ import { MARKETPLACE_ENTITIES } from '../modules/marketplace/entities';
 import { VISITS_ENTITIES } from '../modules/visits/entities';
 import { BENEFITS_ENTITIES } from '../modules/benefits/entities';
 import { BILLING_ENTITIES } from '../modules/billing/entities';
+import { REPORTS_ENTITIES } from '../modules/reports/entities';
 
 /** Every entity of the platform; the migration drift check compares exactly this list to the schema. */
-export const ENTITIES = [Organisation, User, RefreshSession, IdempotencyRecord, PasswordReset, AuditEvent, OutboxMessage, EmailMessage, Notification, Basket, BasketVersion, BasketLine, LedgerMovement, FundingRule, AllocationRule, Assessment, SupportPlan, Municipality, Child, ChildRepresentative, Consent, DisabilityDecision, DecisionImport, ChildCase, CaseAssignment, CaseManagerSetting, CaseDeputy, CaseReview, ...MARKETPLACE_ENTITIES, ...VISITS_ENTITIES, ...BENEFITS_ENTITIES, ...BILLING_ENTITIES];
+export const ENTITIES = [Organisation, User, RefreshSession, IdempotencyRecord, PasswordReset, AuditEvent, OutboxMessage, EmailMessage, Notification, Basket, BasketVersion, BasketLine, LedgerMovement, FundingRule, AllocationRule, Assessment, SupportPlan, Municipality, Child, ChildRepresentative, Consent, DisabilityDecision, DecisionImport, ChildCase, CaseAssignment, CaseManagerSetting, CaseDeputy, CaseReview, ...MARKETPLACE_ENTITIES, ...VISITS_ENTITIES, ...BENEFITS_ENTITIES, ...BILLING_ENTITIES, ...REPORTS_ENTITIES];

@@ -7,6 +7,7 @@ export const QUEUES = {
   cases: 'cases',
   billing: 'billing',
   visits: 'visits',
+  reports: 'reports',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export const ALL_QUEUES: QueueName[] = Object.values(QUEUES);
