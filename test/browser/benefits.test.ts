@@ -63,3 +63,51 @@ describe('the public benefits finder on a phone', () => {
     await page.close();
   });
 });
+
+describe("the case manager's view of the caseload", () => {
+  it('highlights an entitlement the family does not yet receive (Elza: the EUR 413.43 care benefit)', async () => {
+    const page = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/admin/`);
+    await page.getByLabel('E-pasts').fill('vaditajs.riga@lidz.lv');
+    await page.getByLabel('Parole', { exact: true }).fill('Demo-parole-2026');
+    await page.getByRole('button', { name: 'Pieteikties' }).click();
+    await page.getByRole('menuitem', { name: 'Neizmantotie pabalsti' }).click();
+    const row = page.getByRole('row', { name: /Elza Ozoliņa/ });
+    await row.getByText('Pabalsts par bērna ar invaliditāti kopšanu').waitFor({ timeout: 20_000 });
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await row.click();
+    await page.getByRole('heading', { level: 1, name: 'Kas pienākas: Elza Ozoliņa' }).waitFor();
+    const care = page.locator('[data-code="CHILD_CARE_BENEFIT"]');
+    await expect(care.getAttribute('data-standing')).resolves.toBe('missing');
+    await care.getByText('Pienākas, bet vēl nesaņem').waitFor();
+    await expect(page.locator('[data-code="FAMILY_BENEFIT_SUPPLEMENT"]').getAttribute('data-standing')).resolves.toBe('received');
+    await page.getByRole('heading', { name: 'Kas mainīsies 18 un 25 gadu vecumā' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // once recorded as received, it is no longer highlighted
+    await care.getByRole('button', { name: 'Atzīmēt, ka saņem' }).click();
+    await page.locator('[data-code="CHILD_CARE_BENEFIT"][data-standing="received"]').waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("the family's view of its own child", () => {
+  it("shows Jānis's entitlements with what he already receives marked", async () => {
+    const page = await openPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true });
+    await page.goto(`${base}/portal/login`);
+    await page.getByLabel('E-pasts').fill('gimene@lidz.lv');
+    await page.getByLabel('Parole', { exact: true }).fill('Demo-parole-2026');
+    await page.getByRole('button', { name: 'Pieteikties' }).click();
+    await page.getByRole('link', { name: 'Kas pienākas: Jānis' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Kas pienākas: Jānis' }).waitFor();
+    const supplement = page.getByRole('article', { name: 'Ģimenes valsts pabalsta piemaksa par bērnu ar invaliditāti' });
+    await supplement.getByText('Jau saņem').waitFor();
+    await expect(supplement.locator('.benefit-amount').textContent()).resolves.toMatch(euro('160,00 € mēnesī'));
+    await page.getByRole('article', { name: 'Valsts apmaksātas psihologa konsultācijas bērnam un ģimenei' }).getByText('Pienākas, bet vēl nesaņem').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await page.close();
+  });
+});
