@@ -6,6 +6,7 @@ import { hashPassword } from '../identity/password';
 import { Notification } from '../notifications/notification.entity';
 import { seedChildrenAndCases } from '../children/demo';
 import { seedBudgets } from '../budgets/demo';
+import { seedMarketplace } from '../marketplace/demo';
 import { seedVisits } from '../visits/demo';
 import { seedBenefits } from '../benefits/demo';
 
@@ -62,7 +63,7 @@ export interface DemoContext {
 export type DemoSeed = (m: EntityManager, ctx: DemoContext) => Promise<void>;
 
 /** Each context's demo seed, in the life-of-a-budget order; a context adds its seed here with one line. */
-const DEMO_SEEDS: DemoSeed[] = [seedChildrenAndCases, seedBudgets, seedVisits, seedBenefits];
+const DEMO_SEEDS: DemoSeed[] = [seedChildrenAndCases, seedBudgets, seedMarketplace, seedVisits, seedBenefits];
 
 /** Fills an empty database with the demo organisations and logins; does nothing if any user exists. */
 export async function seedDemo(db: DataSource): Promise<{ seeded: boolean; report: string[] }> {
