@@ -25,6 +25,7 @@ module.exports = {
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{api,libs,admin,provider-portal}/src/**/*.spec.{ts,tsx}', '<rootDir>/test/unit/**/*.spec.ts'] },
     { ...base, ...withDatabase, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts', '<rootDir>/test/embedded-pg/**/*.test.js'], testTimeout: 60_000 },
     { ...base, ...withDatabase, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'], testTimeout: 60_000 },
+    { ...base, ...withDatabase, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.test.ts'] },
     { ...base, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.test.ts'], testTimeout: 180_000 },
   ],
 };

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: every tier in order — unit, integration, e2e, browser — each a real Jest run, then one
+// `npm test`: every tier in order — unit, integration, e2e, faults, browser — each a real Jest run, then one
 // closing line "N passed, N failed" counted from Jest's JSON results (not from its console summary).
 'use strict';
 const fs = require('node:fs');
@@ -8,7 +8,7 @@ const { spawnSync } = require('node:child_process');
 const { ensureChromium } = require('./lib/chromium');
 
 const root = path.resolve(__dirname, '..');
-const TIERS = ['unit', 'integration', 'e2e', 'browser'];
+const TIERS = ['unit', 'integration', 'e2e', 'faults', 'browser'];
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const tiers = asked.length ? asked : TIERS;
 for (const t of tiers) {
@@ -47,7 +47,8 @@ for (const tier of tiers) {
   const out = path.join(resultsDir, `${tier}.json`);
   fs.rmSync(out, { force: true });
   const args = [require.resolve('jest/bin/jest'), '--selectProjects', tier, '--ci', '--json', '--outputFile', out];
-  if (tier === 'browser') args.push('--runInBand');
+  // browser and fault suites start and stop whole processes: one at a time
+  if (tier === 'browser' || tier === 'faults') args.push('--runInBand');
   console.log(`\n=== ${tier} tests ===`);
   spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: process.env });
   if (!fs.existsSync(out)) {

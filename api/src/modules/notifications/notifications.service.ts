@@ -37,7 +37,7 @@ export class NotificationsService {
         await this.transport.send({ id: email.id, to: email.toAddress, subject: email.subject, text: email.bodyText });
       } catch (e) {
         failure = e;
-        await m.update(EmailMessage, { id: email.id }, { attempts: email.attempts + 1, lastError: e instanceof Error ? e.message.slice(0, 500) : 'unknown' });
+        await m.update(EmailMessage, { id: email.id }, { attempts: email.attempts + 1, lastError: errorText(e) });
         return 'failed' as const;
       }
       await m.update(EmailMessage, { id: email.id }, { sentAt: new Date(), attempts: email.attempts + 1, lastError: null });
@@ -66,4 +66,10 @@ export class NotificationsService {
     }
     return n;
   }
+}
+
+/** The error's message for the record; errors from Node's own modules may come from another realm, so no instanceof. */
+function errorText(e: unknown): string {
+  const message = typeof e === 'object' && e !== null && 'message' in e ? String((e as { message: unknown }).message) : String(e);
+  return message.slice(0, 500) || 'unknown';
 }
