@@ -263,4 +263,25 @@ describe('assessments, plans and baskets over HTTP', () => {
       expect(moves).toEqual([{ kind: 'transfer', a: -10_000, reason: 'Vairāk logopēda' }, { kind: 'transfer', a: 10_000, reason: 'Vairāk logopēda' }]);
     });
   });
+
+  describe('funding rules', () => {
+    it('the platform admin sets a dated split with shares adding to 100; later baskets split by it to the cent', async () => {
+      const rule = { category: 'therapy', validFrom: '2027-01-01', sources: [{ fundingSource: 'VM', sharePercent: 60, transferable: true }, { fundingSource: 'LM', sharePercent: 40, transferable: true }] };
+      expect((await t.http().post('/api/funding-rules').set(cm.auth).send(rule)).status).toBe(403);
+      const bad = await t.http().post('/api/funding-rules').set(admin.auth).send({ ...rule, sources: [{ fundingSource: 'VM', sharePercent: 60, transferable: true }] });
+      expect(bad.body.errors).toEqual({ sources: 'sharesMustAddTo100' });
+      const ok = await t.http().post('/api/funding-rules').set(admin.auth).send(rule);
+      expect(ok.status).toBe(201);
+      expect(ok.body.map((r: { fundingSource: string; sharePercent: number }) => [r.fundingSource, r.sharePercent])).toEqual([['LM', 40], ['VM', 60]]);
+      expect((await t.http().post('/api/funding-rules').set(admin.auth).send(rule)).status).toBe(409);
+      const listed = await t.http().get('/api/funding-rules').query({ filter: JSON.stringify({ category: 'therapy' }) }).set(officer.auth);
+      expect(listed.headers['content-range']).toMatch(/^funding-rules 0-2\/3$/);
+
+      const { childId } = await newChild();
+      const res = await t.http().post('/api/assessments').set(cm.auth).send({ childId, validFrom: '2027-01-01', validTo: '2027-12-31', domains: levels({ communication: 1 }) });
+      const { basket } = await planAndBasket(res.body.id);
+      // SPEECH 2 a month × EUR 25 × 12 = EUR 600, split 60/40
+      expect(basket.lines.map((l: { fundingSource: string; plannedCents: number }) => [l.fundingSource, l.plannedCents])).toEqual([['LM', 24_000], ['VM', 36_000]]);
+    });
+  });
 });

@@ -7,7 +7,8 @@ import { contentRange } from '../../common/http/list-query';
 import { UuidPipe } from '../../common/http/uuid.pipe';
 import { AssessmentsService } from './assessments.service';
 import { BasketsService } from './baskets.service';
-import { AddBasketLineDto, CreateAssessmentDto, CreateBasketDto, CreateSupportPlanDto, HealthSignoffDto, ReturnBasketDto, TransferDto, UpdateBasketLineDto, UpdateSupportPlanDto } from './budgets.dto';
+import { AddBasketLineDto, FundingRuleSetDto, CreateAssessmentDto, CreateBasketDto, CreateSupportPlanDto, HealthSignoffDto, ReturnBasketDto, TransferDto, UpdateBasketLineDto, UpdateSupportPlanDto } from './budgets.dto';
+import { FundingRulesService } from './funding-rules.service';
 import { SupportPlansService } from './support-plans.service';
 
 const READERS = ['platform_admin', 'municipality_officer', 'case_manager', 'family', 'participant'] as const;
@@ -172,5 +173,26 @@ export class BasketsController {
   @Roles('case_manager')
   transfer(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: TransferDto) {
     return this.baskets.transfer(actor, id, dto);
+  }
+}
+
+@ApiTags('funding-rules')
+@ApiBearerAuth()
+@Controller('funding-rules')
+export class FundingRulesController {
+  constructor(private readonly rules: FundingRulesService) {}
+
+  @Get()
+  @Roles('platform_admin', 'municipality_officer', 'case_manager', 'ministry_analyst')
+  async list(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: FastifyReply) {
+    const { rows, total, q } = await this.rules.list(actor, query);
+    void res.header('Content-Range', contentRange('funding-rules', q, { rows, total }));
+    return rows;
+  }
+
+  @Post()
+  @Roles('platform_admin')
+  set(@CurrentActor() actor: Actor, @Body() dto: FundingRuleSetDto) {
+    return this.rules.setCategory(actor, dto);
   }
 }

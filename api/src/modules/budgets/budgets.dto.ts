@@ -65,10 +65,15 @@ export class TransferDto {
   @IsString() @IsNotEmpty() @MaxLength(1000) reason: string;
 }
 
-export class FundingRuleDto {
-  @IsIn(SERVICE_CATEGORIES) category: string;
+export class FundingShareDto {
   @IsIn(FUNDING_SOURCES) fundingSource: string;
   @IsInt() @Min(1) @Max(100) sharePercent: number;
   @IsBoolean() transferable: boolean;
+}
+
+/** A new dated rule for one category: the sources that pay it and their shares (adding up to 100). */
+export class FundingRuleSetDto {
+  @IsIn(SERVICE_CATEGORIES) category: string;
   @IsDateString({ strict: true }) validFrom: string;
+  @IsArray() @ArrayMaxSize(5) @ValidateNested({ each: true }) @Type(() => FundingShareDto) sources: FundingShareDto[];
 }

@@ -1,7 +1,8 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { AssessmentsService } from './assessments.service';
 import { BasketsService } from './baskets.service';
-import { AssessmentsController, BasketsController, SupportPlansController } from './budgets.controller';
+import { AssessmentsController, BasketsController, FundingRulesController, SupportPlansController } from './budgets.controller';
+import { FundingRulesService } from './funding-rules.service';
 import { BudgetsProcessor } from './budgets.processor';
 import { LedgerService } from './ledger.service';
 import { SupportPlansService } from './support-plans.service';
@@ -16,8 +17,8 @@ export class BudgetsModule {
   static register(worker: boolean): DynamicModule {
     return {
       module: BudgetsModule,
-      controllers: [AssessmentsController, SupportPlansController, BasketsController],
-      providers: [LedgerService, AssessmentsService, SupportPlansService, BasketsService, ...(worker ? [BudgetsProcessor] : [])],
+      controllers: [AssessmentsController, SupportPlansController, BasketsController, FundingRulesController],
+      providers: [LedgerService, AssessmentsService, SupportPlansService, BasketsService, FundingRulesService, ...(worker ? [BudgetsProcessor] : [])],
       exports: [LedgerService, AssessmentsService],
     };
   }
