@@ -1,6 +1,6 @@
 import { createHmac, createHash, randomBytes } from 'node:crypto';
 import { formatCardNumber, isValidCardNumber, luhnCheckDigit, makeCardNumber, normaliseCardNumber } from './card-number';
-import { fromBase64Url, hmacSha256, sha256 } from './hmac';
+import { fromBase64Url, hmacSha256, sha256, utf8 } from './hmac';
 import { formatQrPayload, parseQrPayload, qrPayloadAt, sameCode, stepStart, timeStep, visitCode } from './totp';
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
@@ -14,6 +14,9 @@ describe('sha256 / hmac (shared by phone and API)', () => {
     const key = randomBytes(keyLen);
     const msg = randomBytes(77);
     expect(hex(hmacSha256(key, msg))).toBe(createHmac('sha256', key).update(msg).digest('hex'));
+  });
+  it('encodes UTF-8 like Node', () => {
+    for (const s of ['', 'abc', 'Jānis Bērziņš', '€ 413,43', '😀 ok']) expect(Buffer.from(utf8(s)).toString('hex')).toBe(Buffer.from(s, 'utf8').toString('hex'));
   });
   it('decodes base64url like Node', () => {
     for (let i = 0; i < 20; i++) {
