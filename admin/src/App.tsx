@@ -13,6 +13,7 @@ import { Layout } from './layout/Layout';
 import { organisations } from './organisations';
 import { darkTheme, lightTheme } from './theme';
 import { users } from './users';
+import { catalogue, contracts, providers } from './marketplace';
 import { exceptions, integrity, visits } from './exceptions';
 
 const store = localStorageStore(undefined, 'lidz.admin');
@@ -43,6 +44,9 @@ export const App = () => (
     <Resource {...baskets} />
     <Resource {...assessments} />
     <Resource {...supportPlans} />
+    <Resource {...contracts} />
+    <Resource {...providers} />
+    <Resource {...catalogue} />
     <Resource {...users} />
     <Resource {...organisations} />
     <Resource {...jobs} />

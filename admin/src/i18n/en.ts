@@ -3,6 +3,7 @@ import { en as visitsMessages } from '../exceptions/messages';
 import { en as childrenMessages } from '../children/messages';
 import { en as casesMessages } from '../cases/messages';
 import { en as budgetsMessages } from '../budgets/messages';
+import { en as marketplaceMessages } from '../marketplace/messages';
 import { benefitsMessages } from '../benefits/messages';
 
 /**
@@ -71,6 +72,7 @@ const app = {
     ...casesMessages.resources,
     ...visitsMessages.resources,
     ...budgetsMessages.resources,
+    ...marketplaceMessages.resources,
     ...benefitsMessages.en.resources,
     users: {
       name: 'User |||| Users',
@@ -148,6 +150,7 @@ const app = {
     ...casesMessages.errors,
     ...visitsMessages.errors,
     ...budgetsMessages.errors,
+    ...marketplaceMessages.errors,
     VALIDATION_FAILED: 'Please correct the marked fields.',
     BAD_REQUEST: 'The request was not understood.',
     UNAUTHENTICATED: 'Please sign in.',

@@ -4,6 +4,7 @@ import { lv as visitsMessages } from '../exceptions/messages';
 import { lv as childrenMessages } from '../children/messages';
 import { lv as casesMessages } from '../cases/messages';
 import { lv as budgetsMessages } from '../budgets/messages';
+import { lv as marketplaceMessages } from '../marketplace/messages';
 import { benefitsMessages } from '../benefits/messages';
 
 /**
@@ -290,6 +291,7 @@ export const lvAppMessages: AppMessages = {
     ...casesMessages.resources,
     ...visitsMessages.resources,
     ...budgetsMessages.resources,
+    ...marketplaceMessages.resources,
     ...benefitsMessages.lv.resources,
     users: {
       name: 'Lietotājs |||| Lietotāji',
@@ -367,6 +369,7 @@ export const lvAppMessages: AppMessages = {
     ...casesMessages.errors,
     ...visitsMessages.errors,
     ...budgetsMessages.errors,
+    ...marketplaceMessages.errors,
     VALIDATION_FAILED: 'Lūdzu, izlabojiet iezīmētos laukus.',
     BAD_REQUEST: 'Pieprasījumu neizdevās saprast.',
     UNAUTHENTICATED: 'Lūdzu, piesakieties.',
