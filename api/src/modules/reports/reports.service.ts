@@ -174,15 +174,17 @@ export class ReportsService {
         return { spending, perSource };
       };
       const stats = byGroup.map(countsOf);
-      const mask = suppressionMask(stats.map((s) => [s.spending.length, ...s.perSource.map((p) => p.children)]));
+      // the all-sources count goes last, so that a tie picks a source cell as the partner and the row's
+      // distribution stays visible where it can
+      const mask = suppressionMask(stats.map((s) => [...s.perSource.map((p) => p.children), s.spending.length]));
       const line = (label: string, s: ReturnType<typeof countsOf>, hide: boolean[]): Row => {
         const d = distribution(s.spending);
         const row: Row = { group: label };
-        const all = hide[0];
+        const all = hide[sources.length];
         Object.assign(row, { children: all ? SUPPRESSED : d.n, totalCents: all ? SUPPRESSED : d.totalCents, meanCents: all ? SUPPRESSED : d.meanCents, medianCents: all ? SUPPRESSED : d.medianCents, p10Cents: all ? SUPPRESSED : d.p10Cents, p90Cents: all ? SUPPRESSED : d.p90Cents });
         sources.forEach((src, i) => {
-          row[`${src}.children`] = hide[i + 1] ? SUPPRESSED : s.perSource[i].children;
-          row[`${src}.spentCents`] = hide[i + 1] ? SUPPRESSED : s.perSource[i].cents;
+          row[`${src}.children`] = hide[i] ? SUPPRESSED : s.perSource[i].children;
+          row[`${src}.spentCents`] = hide[i] ? SUPPRESSED : s.perSource[i].cents;
         });
         return row;
       };
@@ -192,7 +194,7 @@ export class ReportsService {
         filters: f,
         columns,
         rows: groups.map((g, i) => line(g, stats[i], mask[i])),
-        totals: line('total', total, [total.spending.length, ...total.perSource.map((p) => p.children)].map((n) => n > 0 && n < 5)),
+        totals: line('total', total, [...total.perSource.map((p) => p.children), total.spending.length].map((n) => n > 0 && n < 5)),
       };
       if (actor?.role === 'ministry_analyst') {
         const everything = countsOf(await this.spendPerChild(m, f, false));
