@@ -14,6 +14,11 @@ import { ResetPasswordPage } from './pages/ResetPasswordPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { FamilyQrPage } from './pages/visits/FamilyQrPage';
 import { ScanPage } from './pages/visits/ScanPage';
+import { ContractsPage } from './pages/marketplace/ContractsPage';
+import { FindOffersPage } from './pages/marketplace/FindOffersPage';
+import { OffersPage } from './pages/marketplace/OffersPage';
+import { OnboardingPage } from './pages/marketplace/OnboardingPage';
+import { SpecialistsPage } from './pages/marketplace/SpecialistsPage';
 
 /** Paths are relative to /portal (BrowserRouter basename); the server answers index.html for all of them. */
 export function App() {
@@ -26,6 +31,7 @@ export function App() {
         <Route path="forgot-password" element={<ForgotPasswordPage />} />
         <Route path="reset-password" element={<ResetPasswordPage />} />
         <Route path="benefits" element={<BenefitsFinderPage />} />
+        <Route path="provider-signup" element={<OnboardingPage />} />
         <Route element={<RequireAuth />}>
           <Route index element={<HomePage />} />
           <Route path="settings" element={<SettingsPage />} />
@@ -34,6 +40,10 @@ export function App() {
           <Route path="benefits/child/:id" element={<ChildBenefitsPage />} />
           <Route path="scan" element={<ScanPage />} />
           <Route path="qr" element={<FamilyQrPage />} />
+          <Route path="find" element={<FindOffersPage />} />
+          <Route path="contracts" element={<ContractsPage />} />
+          <Route path="offers" element={<OffersPage />} />
+          <Route path="specialists" element={<SpecialistsPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -3,6 +3,7 @@ import { en as benefits } from '../pages/benefits/messages';
 import { en as visits } from '../pages/visits/messages';
 import { en as children } from '../pages/children/messages';
 import { en as basket } from '../pages/basket/messages';
+import { en as marketplace } from '../pages/marketplace/messages';
 
 /** English. Exactly the keys of `lv.ts` — the type below refuses a missing or an extra key. */
 export const en: Record<MessageKey, string> = {
@@ -10,6 +11,7 @@ export const en: Record<MessageKey, string> = {
   ...visits,
   ...children,
   ...basket,
+  ...marketplace,
   'app.name': 'Līdz.Vērtīgs',
 
   'layout.skipToContent': 'Skip to main content',

@@ -2,6 +2,7 @@ import { lv as benefits } from '../pages/benefits/messages';
 import { lv as visits } from '../pages/visits/messages';
 import { lv as children } from '../pages/children/messages';
 import { lv as basket } from '../pages/basket/messages';
+import { lv as marketplace } from '../pages/marketplace/messages';
 /**
  * Latvian — the portal's default language. Families read these words, so they are plain and friendly:
  * short sentences, "jūs", no office jargon. Keys are flat; `en.ts` must hold exactly the same keys
@@ -15,6 +16,7 @@ export const lv = {
   ...visits,
   ...children,
   ...basket,
+  ...marketplace,
   'app.name': 'Līdz.Vērtīgs',
 
   'layout.skipToContent': 'Pāriet uz galveno saturu',

@@ -3,6 +3,7 @@ import { useI18n } from '../../i18n/context';
 import { NotificationsSection } from '../../notifications/NotificationsSection';
 import { FamilyBenefitsSection } from '../benefits/ChildBenefitsPage';
 import { MyChildrenSection } from '../children/MyChildrenSection';
+import { MarketplaceSection } from '../marketplace/MarketplaceSection';
 import { PageHeading } from '../../ui/PageHeading';
 import { Link } from 'react-router';
 
@@ -26,6 +27,7 @@ export function FamilyHome({ user }: { user: PortalUser }) {
         <p>{t('basket.intro')}</p>
         <Link to="/basket">{t('basket.nav')}</Link>
       </section>
+      <MarketplaceSection side="family" />
       <MyChildrenSection />
       <FamilyBenefitsSection />
       <NotificationsSection />

@@ -3,6 +3,7 @@ import { useI18n } from '../../i18n/context';
 import { NotificationsSection } from '../../notifications/NotificationsSection';
 import { ROLE_NAME_KEY } from '../../roles';
 import { PageHeading } from '../../ui/PageHeading';
+import { MarketplaceSection } from '../marketplace/MarketplaceSection';
 
 /**
  * Home of a provider administrator or a specialist. Sections for offers, contracts, visit scanning and
@@ -24,6 +25,7 @@ export function ProviderHome({ user }: { user: PortalUser }) {
           <dd>{t(ROLE_NAME_KEY[user.role])}</dd>
         </div>
       </dl>
+      <MarketplaceSection side="provider" />
       <NotificationsSection />
     </>
   );
