@@ -19,8 +19,10 @@ import { IdentityModule } from './modules/identity/identity.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { MarketplaceModule } from './modules/marketplace/marketplace.module';
 import { MaintenanceModule } from './modules/maintenance/maintenance.module';
+import { PrivacyModule } from './modules/privacy/privacy.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ReportsModule } from './modules/reports/reports.module';
+import { BenchModule } from './modules/scale/bench.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -42,6 +44,7 @@ export class AppModule {
         AuditModule,
         NotificationsModule.register(worker),
         MaintenanceModule.register(worker),
+        PrivacyModule,
         IdentityModule,
         BudgetsModule.register(worker),
         MarketplaceModule,
@@ -50,6 +53,7 @@ export class AppModule {
         BenefitsModule,
         BillingModule.register(worker),
         ReportsModule.register(worker),
+        BenchModule.register(config),
       ],
       controllers: [HealthController],
       providers: [

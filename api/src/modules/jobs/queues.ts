@@ -23,6 +23,7 @@ export interface JobPayloads {
   'case-deadline': { caseId: string; kind: 'reminder' | 'overdue' };
   'transition-review-sweep': Record<string, never>;
   'audit-seal': Record<string, never>;
+  'retention-anonymise': Record<string, never>;
   /** Rebuild the report rollups for the last `recentMonths` months, or all months when null. */
   'report-rollup-refresh': { recentMonths: number | null };
   'visit-no-check-out-sweep': Record<string, never>;
