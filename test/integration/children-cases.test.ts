@@ -200,6 +200,20 @@ describe('children and cases (services on a real database)', () => {
     });
   });
 
+  describe('daily deadline sweep', () => {
+    it('sends what a lost timer missed, once', async () => {
+      const org = await municipalityOrg(t.db, 'SALDUS');
+      const manager = await makeUser(t.db, 'case_manager', { organisation: org });
+      const late = await makeCase(t.db, await makeChild(t.db, { municipalityCode: 'SALDUS' }), manager.id, { deadline: '2026-11-20' });
+      const early = await makeCase(t.db, await makeChild(t.db, { municipalityCode: 'SALDUS' }), manager.id, { deadline: '2027-01-29' });
+      await deadlines.sweepDeadlines('2026-12-01');
+      expect(await deadlines.sweepDeadlines('2026-12-01')).toBe(0);
+      const [l] = await t.db.query(`SELECT reminder_sent_at IS NOT NULL AS r, overdue_alerted_at IS NOT NULL AS o FROM child_case WHERE id = $1`, [late.id]);
+      const [e] = await t.db.query(`SELECT reminder_sent_at IS NOT NULL AS r, overdue_alerted_at IS NOT NULL AS o FROM child_case WHERE id = $1`, [early.id]);
+      expect([l, e]).toEqual([{ r: true, o: true }, { r: false, o: false }]);
+    });
+  });
+
   describe('consent fails closed', () => {
     it('no contact consent: no case from the decision and no first contact; giving it opens the case; withdrawing it stops contact', async () => {
       const org = await municipalityOrg(t.db, 'BAUSKA');

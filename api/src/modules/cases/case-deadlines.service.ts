@@ -47,6 +47,23 @@ export class CaseDeadlinesService {
   }
 
   /**
+   * Sends every reminder or overdue alert that is due and not yet sent (a safety net for lost timers).
+   * 2 working days before a deadline are never more than 10 calendar days before it.
+   */
+  async sweepDeadlines(today = rigaToday()): Promise<number> {
+    const due: { id: string }[] = await this.db.query(
+      `SELECT id FROM child_case WHERE status <> 'closed' AND first_contact_at IS NULL AND first_contact_deadline IS NOT NULL AND first_contact_deadline <= $1::date + 10 AND (reminder_sent_at IS NULL OR (overdue_alerted_at IS NULL AND first_contact_deadline <= $1::date))`,
+      [today],
+    );
+    let sent = 0;
+    for (const c of due) {
+      if ((await this.handle(c.id, 'reminder', today)) === 'sent') sent++;
+      if ((await this.handle(c.id, 'overdue', today)) === 'sent') sent++;
+    }
+    return sent;
+  }
+
+  /**
    * Opens a transition review for every non-closed case whose child is within 6 months before the 18th
    * (transition to adulthood) or the 25th birthday (ageing out). Idempotent: one review per child and kind.
    */

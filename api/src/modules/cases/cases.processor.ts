@@ -1,13 +1,25 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import type { Job } from 'bullmq';
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnApplicationBootstrap } from '@nestjs/common';
+import type { Job, Queue } from 'bullmq';
 import { log } from '../../common/http/logger';
 import { JobPayloads, QUEUES } from '../jobs/queues';
 import { CaseDeadlinesService } from './case-deadlines.service';
 
+/**
+ * First-contact timers (one delayed job per case and kind), and a daily sweep at 07:00 Riga time that
+ * opens due transition reviews and sends any deadline alert a lost timer missed. All idempotent.
+ */
 @Processor(QUEUES.cases, { concurrency: 4 })
-export class CasesProcessor extends WorkerHost {
-  constructor(private readonly deadlines: CaseDeadlinesService) {
+export class CasesProcessor extends WorkerHost implements OnApplicationBootstrap {
+  constructor(
+    private readonly deadlines: CaseDeadlinesService,
+    @InjectQueue(QUEUES.cases) private readonly queue: Queue,
+  ) {
     super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.upsertJobScheduler('cases-daily-sweep', { pattern: '0 7 * * *', tz: 'Europe/Riga' }, { name: 'transition-review-sweep', data: {} });
   }
 
   async process(job: Job): Promise<string | number> {
@@ -19,8 +31,9 @@ export class CasesProcessor extends WorkerHost {
     }
     if (job.name === 'transition-review-sweep') {
       const opened = await this.deadlines.openTransitionReviews();
-      log('info', 'case.transition_reviews', { jobId: job.id, opened });
-      return opened;
+      const alerts = await this.deadlines.sweepDeadlines();
+      log('info', 'case.daily_sweep', { jobId: job.id, opened, alerts });
+      return opened + alerts;
     }
     throw new Error(`unknown job ${job.name}`);
   }
