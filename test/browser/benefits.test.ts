@@ -47,7 +47,9 @@ describe('the public benefits finder on a phone', () => {
     await expect(supplement.locator('.benefit-amount').textContent()).resolves.toMatch(euro('160,00 € mēnesī'));
     const care = eligible.getByRole('article', { name: 'Pabalsts par bērna ar invaliditāti kopšanu' });
     await expect(care.locator('.benefit-amount').textContent()).resolves.toMatch(euro('413,43 € mēnesī'));
-    await expect(eligible.getByRole('article', { name: 'Transporta izdevumu kompensācija personām ar invaliditāti' }).locator('.benefit-amount').textContent()).resolves.toMatch(euro('apmēram 105,00 € divreiz gadā'));
+    await expect(
+      eligible.getByRole('article', { name: 'Transporta izdevumu kompensācija personām ar invaliditāti' }).locator('.benefit-amount').textContent(),
+    ).resolves.toMatch(euro('apmēram 105,00 € divreiz gadā'));
     await eligible.getByRole('article', { name: 'Atelpas brīža pakalpojums (Rīga, piemērs)' }).getByText('Pašvaldības pakalpojums').waitFor();
     // an adult benefit is not in the list for a 7-year-old
     expect(await eligible.getByRole('article', { name: 'Valsts sociālā nodrošinājuma pabalsts personai ar invaliditāti' }).count()).toBe(0);
@@ -58,7 +60,9 @@ describe('the public benefits finder on a phone', () => {
     // the same answers in English
     await page.getByLabel('Valoda').selectOption('en');
     await page.getByRole('heading', { level: 1, name: 'What is a child with a disability entitled to?' }).waitFor();
-    await expect(page.getByRole('article', { name: 'Care benefit for a child with a disability' }).locator('.benefit-amount').textContent()).resolves.toMatch(euro('€413.43 a month'));
+    await expect(page.getByRole('article', { name: 'Care benefit for a child with a disability' }).locator('.benefit-amount').textContent()).resolves.toMatch(
+      euro('€413.43 a month'),
+    );
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -56,7 +56,10 @@ describe("a known child's entitlements and transitions", () => {
     expect(own.status).toBe(200);
     expect(own.body.child).toMatchObject({ id: childId, firstName: 'Jānis' });
     expect(own.body.situation).toMatchObject({ decisionKind: 'child', specialCare: true, firstDecision: true, municipality: 'RIGA', livesAtHome: null });
-    const audit: { n: number }[] = await t.db.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'child.entitlements.read' AND child_id = $1 AND actor_user_id = $2`, [childId, family.user.id]);
+    const audit: { n: number }[] = await t.db.query(
+      `SELECT count(*)::int AS n FROM audit_event WHERE action = 'child.entitlements.read' AND child_id = $1 AND actor_user_id = $2`,
+      [childId, family.user.id],
+    );
     expect(audit[0].n).toBe(1);
   });
 
@@ -71,9 +74,18 @@ describe("a known child's entitlements and transitions", () => {
     expect(facts.status).toBe(200);
     expect(care(facts.body)).toMatchObject({ eligibility: 'eligible', amountCents: 41343, received: false, missing: true });
 
-    const added = await t.http().post(`/api/children/${childId}/benefit-receipts`).set(family.auth).send({ benefitCode: 'FAMILY_BENEFIT_SUPPLEMENT', since: '2026-02-01' });
+    const added = await t
+      .http()
+      .post(`/api/children/${childId}/benefit-receipts`)
+      .set(family.auth)
+      .send({ benefitCode: 'FAMILY_BENEFIT_SUPPLEMENT', since: '2026-02-01' });
     expect(added.status).toBe(201);
-    expect(added.body.results.find((r: Result) => r.code === 'FAMILY_BENEFIT_SUPPLEMENT')).toMatchObject({ eligibility: 'eligible', amountCents: 16000, received: true, missing: false });
+    expect(added.body.results.find((r: Result) => r.code === 'FAMILY_BENEFIT_SUPPLEMENT')).toMatchObject({
+      eligibility: 'eligible',
+      amountCents: 16000,
+      received: true,
+      missing: false,
+    });
     // repeating it changes nothing
     await t.http().post(`/api/children/${childId}/benefit-receipts`).set(family.auth).send({ benefitCode: 'FAMILY_BENEFIT_SUPPLEMENT' });
     expect((await t.db.query(`SELECT count(*)::int AS n FROM benefit_receipt WHERE child_id = $1`, [childId]))[0].n).toBe(1);
@@ -113,8 +125,18 @@ describe("a known child's entitlements and transitions", () => {
     // a family's list holds its own children only
     const mine = await t.http().get('/api/benefit-gaps').set(otherFamily.auth);
     expect(mine.body).toEqual([]);
-    expect((await t.http().get('/api/benefit-gaps').set((await userWithSession(t, 'specialist')).auth)).status).toBe(403);
-    const audit: { details: { ids: string[] } }[] = await t.db.query(`SELECT details FROM audit_event WHERE action = 'child.entitlements.list' AND actor_user_id = $1`, [caseManager.user.id]);
+    expect(
+      (
+        await t
+          .http()
+          .get('/api/benefit-gaps')
+          .set((await userWithSession(t, 'specialist')).auth)
+      ).status,
+    ).toBe(403);
+    const audit: { details: { ids: string[] } }[] = await t.db.query(
+      `SELECT details FROM audit_event WHERE action = 'child.entitlements.list' AND actor_user_id = $1`,
+      [caseManager.user.id],
+    );
     expect(audit[0].details.ids.sort()).toEqual([childId, teenId].sort());
   });
 
@@ -122,7 +144,13 @@ describe("a known child's entitlements and transitions", () => {
     const res = await t.http().get(`/api/children/${teenId}/transitions`).set(caseManager.auth);
     expect(res.status).toBe(200);
     const [at18, at25] = res.body.transitions;
-    expect(at18).toMatchObject({ age: 18, birthday: '2027-05-20', reviewFrom: '2026-11-20', past: false, review: { kind: 'transition_18', dueDate: '2027-05-20', status: 'open' } });
+    expect(at18).toMatchObject({
+      age: 18,
+      birthday: '2027-05-20',
+      reviewFrom: '2026-11-20',
+      past: false,
+      review: { kind: 'transition_18', dueDate: '2027-05-20', status: 'open' },
+    });
     const change = (code: string) => at18.changes.find((c: { code: string }) => c.code === code);
     expect(change('CHILD_CARE_BENEFIT')).toMatchObject({ change: 'ends', amountBeforeCents: 41343, nameLv: 'Pabalsts par bērna ar invaliditāti kopšanu' });
     expect(change('FAMILY_BENEFIT_SUPPLEMENT')).toMatchObject({ change: 'ends', amountBeforeCents: 16000 });

@@ -3,7 +3,9 @@ import { userWithSession } from '../support/factories';
 
 /** Every row in every table, so a test can prove that a request stored nothing at all. */
 async function rowCounts(t: TestApp): Promise<Record<string, number>> {
-  const tables: { table_name: string }[] = await t.db.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`);
+  const tables: { table_name: string }[] = await t.db.query(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
+  );
   const out: Record<string, number> = {};
   for (const { table_name } of tables) out[table_name] = Number((await t.db.query(`SELECT count(*)::int AS n FROM "${table_name}"`))[0].n);
   return out;
@@ -22,7 +24,12 @@ const benefitBody = (over: Record<string, unknown> = {}) => ({
   amountCents: 20000,
   amountKind: 'up_to',
   frequency: 'yearly',
-  condition: { all: [{ fact: 'municipality', op: 'eq', value: 'RIGA' }, { fact: 'age', op: 'lt', value: 18 }] },
+  condition: {
+    all: [
+      { fact: 'municipality', op: 'eq', value: 'RIGA' },
+      { fact: 'age', op: 'lt', value: 18 },
+    ],
+  },
   howToApplyLv: 'Iesniegums sociālajā dienestā.',
   howToApplyEn: 'Apply to the social service.',
   legalBasis: 'Saistošie noteikumi',
@@ -39,11 +46,19 @@ describe('benefits finder and catalogue', () => {
 
   it('the public finder needs no login, answers a 7-year-old with severe impairment at home, and stores nothing', async () => {
     const before = await rowCounts(t);
-    const res = await t.http().post('/api/benefits/evaluate').send({ age: 7, decisionKind: 'child', specialCare: true, livesAtHome: true, municipality: 'RIGA' });
+    const res = await t
+      .http()
+      .post('/api/benefits/evaluate')
+      .send({ age: 7, decisionKind: 'child', specialCare: true, livesAtHome: true, municipality: 'RIGA' });
     expect(res.status).toBe(200);
     const eligible = res.body.results.filter((r: { eligibility: string }) => r.eligibility === 'eligible');
     const byCode = Object.fromEntries(eligible.map((r: { code: string }) => [r.code, r]));
-    expect(byCode.FAMILY_BENEFIT_SUPPLEMENT).toMatchObject({ amountCents: 16000, frequency: 'monthly', nameEn: 'Family state benefit supplement for a child with a disability', officialUrl: expect.stringMatching(/^https:\/\//) });
+    expect(byCode.FAMILY_BENEFIT_SUPPLEMENT).toMatchObject({
+      amountCents: 16000,
+      frequency: 'monthly',
+      nameEn: 'Family state benefit supplement for a child with a disability',
+      officialUrl: expect.stringMatching(/^https:\/\//),
+    });
     expect(byCode.CHILD_CARE_BENEFIT).toMatchObject({ amountCents: 41343, frequency: 'monthly' });
     expect(byCode.RIGA_RESPITE).toMatchObject({ providerKind: 'municipality', municipalityCode: 'RIGA' });
     expect(byCode.STATE_SOCIAL_SECURITY_BENEFIT).toBeUndefined();
@@ -54,7 +69,8 @@ describe('benefits finder and catalogue', () => {
   });
 
   it('computes the age from a birth date exactly, on the day asked', async () => {
-    const ask = (onDate: string) => t.http().post('/api/benefits/evaluate').send({ birthDate: '2008-02-29', decisionKind: 'child', specialCare: true, livesAtHome: true, onDate });
+    const ask = (onDate: string) =>
+      t.http().post('/api/benefits/evaluate').send({ birthDate: '2008-02-29', decisionKind: 'child', specialCare: true, livesAtHome: true, onDate });
     const code = (body: { results: { code: string; eligibility: string }[] }) => body.results.find((r) => r.code === 'CHILD_CARE_BENEFIT')!.eligibility;
     expect(code((await ask('2026-02-28')).body)).toBe('eligible');
     expect(code((await ask('2026-03-01')).body)).toBe('not_eligible');
@@ -78,11 +94,20 @@ describe('benefits finder and catalogue', () => {
   });
 
   it('lists the catalogue publicly in the simple-REST shape', async () => {
-    const res = await t.http().get('/api/benefits').query({ range: '[0,99]', filter: JSON.stringify({ providerKind: 'state' }) });
+    const res = await t
+      .http()
+      .get('/api/benefits')
+      .query({ range: '[0,99]', filter: JSON.stringify({ providerKind: 'state' }) });
     expect(res.status).toBe(200);
     expect(res.headers['content-range']).toMatch(/^benefits 0-\d+\/12$/);
     expect(res.body.map((b: { code: string }) => b.code)).toContain('TRANSPORT_COMPENSATION');
-    expect((await t.http().get('/api/benefits/CHILD_CARE_BENEFIT')).body).toMatchObject({ id: 'CHILD_CARE_BENEFIT', version: 1, validFrom: '2025-01-01', amountCents: 41343, inForce: true });
+    expect((await t.http().get('/api/benefits/CHILD_CARE_BENEFIT')).body).toMatchObject({
+      id: 'CHILD_CARE_BENEFIT',
+      version: 1,
+      validFrom: '2025-01-01',
+      amountCents: 41343,
+      inForce: true,
+    });
     expect((await t.http().get('/api/benefits/NOPE')).status).toBe(404);
   });
 
@@ -104,14 +129,26 @@ describe('benefits finder and catalogue', () => {
 
     // a change from a future date is a new version that is not yet in force
     const { code: _code, ...fields } = benefitBody({ amountCents: 25000 });
-    const v2 = await t.http().put('/api/benefits/RIGA_SUMMER_CAMP').set(admin.auth).send({ ...fields, id: 'RIGA_SUMMER_CAMP', version: 1, inForce: true, validFrom: '2099-01-01', changeNote: '2099 amounts' });
+    const v2 = await t
+      .http()
+      .put('/api/benefits/RIGA_SUMMER_CAMP')
+      .set(admin.auth)
+      .send({ ...fields, id: 'RIGA_SUMMER_CAMP', version: 1, inForce: true, validFrom: '2099-01-01', changeNote: '2099 amounts' });
     expect(v2.status).toBe(200);
     expect(v2.body).toMatchObject({ version: 1, amountCents: 20000, latestVersion: 2 });
     const later = await t.http().post('/api/benefits/evaluate').send({ age: 7, municipality: 'RIGA', onDate: '2099-01-01' });
-    expect(later.body.results.find((r: { code: string }) => r.code === 'RIGA_SUMMER_CAMP')).toMatchObject({ version: 2, amountCents: 25000, eligibility: 'eligible' });
+    expect(later.body.results.find((r: { code: string }) => r.code === 'RIGA_SUMMER_CAMP')).toMatchObject({
+      version: 2,
+      amountCents: 25000,
+      eligibility: 'eligible',
+    });
 
     // a change from today takes effect at once
-    const v3 = await t.http().put('/api/benefits/RIGA_SUMMER_CAMP').set(admin.auth).send({ ...fields, amountCents: 22000, changeNote: 'correction' });
+    const v3 = await t
+      .http()
+      .put('/api/benefits/RIGA_SUMMER_CAMP')
+      .set(admin.auth)
+      .send({ ...fields, amountCents: 22000, changeNote: 'correction' });
     expect(v3.body).toMatchObject({ version: 3, amountCents: 22000, inForce: true });
 
     const history = await t.http().get('/api/benefits/RIGA_SUMMER_CAMP/versions').set(admin.auth);
@@ -125,7 +162,9 @@ describe('benefits finder and catalogue', () => {
     const now = await t.http().post('/api/benefits/evaluate').send({ age: 7, municipality: 'RIGA' });
     expect(now.body.results.map((r: { code: string }) => r.code)).not.toContain('RIGA_SUMMER_CAMP');
 
-    const audit: { action: string }[] = await t.db.query(`SELECT action FROM audit_event WHERE subject_type = 'benefit' AND subject_id = 'RIGA_SUMMER_CAMP' ORDER BY id`);
+    const audit: { action: string }[] = await t.db.query(
+      `SELECT action FROM audit_event WHERE subject_type = 'benefit' AND subject_id = 'RIGA_SUMMER_CAMP' ORDER BY id`,
+    );
     expect(audit.map((a) => a.action)).toEqual(['benefit.created', 'benefit.versioned', 'benefit.versioned', 'benefit.retired']);
     // versions are history: the database itself refuses to change one
     await expect(t.db.query(`UPDATE benefit_version SET amount_cents = 1 WHERE benefit_code = 'RIGA_SUMMER_CAMP'`)).rejects.toThrow(/immutable/);
@@ -144,7 +183,11 @@ describe('benefits finder and catalogue', () => {
   ])('refuses a bad benefit %j on %s and stores nothing', async (over, field) => {
     const admin = await userWithSession(t, 'platform_admin');
     const before = Number((await t.db.query(`SELECT count(*)::int AS n FROM benefit_version`))[0].n);
-    const res = await t.http().post('/api/benefits').set(admin.auth).send(benefitBody({ code: 'BAD_ONE', ...over }));
+    const res = await t
+      .http()
+      .post('/api/benefits')
+      .set(admin.auth)
+      .send(benefitBody({ code: 'BAD_ONE', ...over }));
     expect(res.status).toBe(400);
     expect(Object.keys(res.body.errors)).toContain(field);
     expect(Number((await t.db.query(`SELECT count(*)::int AS n FROM benefit_version`))[0].n)).toBe(before);

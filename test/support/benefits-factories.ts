@@ -17,7 +17,11 @@ export async function makeBenefitChild(
   return rows[0].id;
 }
 
-export async function makeDecision(db: DataSource, childId: string, opts: { kind?: string; specialCare?: boolean; validFrom: string; validTo?: string | null }): Promise<void> {
+export async function makeDecision(
+  db: DataSource,
+  childId: string,
+  opts: { kind?: string; specialCare?: boolean; validFrom: string; validTo?: string | null },
+): Promise<void> {
   await db.query(
     `INSERT INTO disability_decision (number, child_id, decision_date, kind, special_care, valid_from, valid_to, consent_to_contact) VALUES ($1, $2, $3, $4, $5, $3, $6, true)`,
     [`VDEAVK-${randomBytes(5).toString('hex')}`, childId, opts.validFrom, opts.kind ?? 'child', opts.specialCare ?? false, opts.validTo ?? null],
@@ -25,6 +29,9 @@ export async function makeDecision(db: DataSource, childId: string, opts: { kind
 }
 
 export async function makeOpenCase(db: DataSource, childId: string, caseManagerUserId: string, municipalityCode = 'RIGA'): Promise<string> {
-  const rows: { id: string }[] = await db.query(`INSERT INTO child_case (child_id, municipality_code, case_manager_user_id, status) VALUES ($1, $2, $3, 'open') RETURNING id`, [childId, municipalityCode, caseManagerUserId]);
+  const rows: { id: string }[] = await db.query(
+    `INSERT INTO child_case (child_id, municipality_code, case_manager_user_id, status) VALUES ($1, $2, $3, 'open') RETURNING id`,
+    [childId, municipalityCode, caseManagerUserId],
+  );
   return rows[0].id;
 }

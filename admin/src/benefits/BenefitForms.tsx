@@ -26,7 +26,10 @@ export const BenefitEdit = () => (
 
 export const BenefitCreate = () => (
   <Create<BenefitRecord> redirect="show" transform={(data) => pick(data, ['code', ...BENEFIT_EDIT_FIELDS])}>
-    <SimpleForm toolbar={<SaveToolbar />} defaultValues={{ validFrom: today(), amountVariants: [], condition: true, amountKind: 'exact', frequency: 'monthly', providerKind: 'state' }}>
+    <SimpleForm
+      toolbar={<SaveToolbar />}
+      defaultValues={{ validFrom: today(), amountVariants: [], condition: true, amountKind: 'exact', frequency: 'monthly', providerKind: 'state' }}
+    >
       <BenefitInputs mode="create" />
     </SimpleForm>
   </Create>

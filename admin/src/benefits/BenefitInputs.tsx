@@ -29,7 +29,9 @@ export const BenefitInputs = ({ mode }: { mode: 'create' | 'edit' }) => {
     <>
       {mode === 'create' && <TextInput source="code" validate={[required(), maxLength(60)]} helperText={false} />}
       <SelectInput source="providerKind" choices={choices('providerKind', PROVIDER_KINDS)} validate={required()} />
-      <FormDataConsumer<{ providerKind?: string }>>{({ formData }) => (formData.providerKind === 'municipality' ? <TextInput source="municipalityCode" validate={required()} /> : null)}</FormDataConsumer>
+      <FormDataConsumer<{ providerKind?: string }>>
+        {({ formData }) => (formData.providerKind === 'municipality' ? <TextInput source="municipalityCode" validate={required()} /> : null)}
+      </FormDataConsumer>
       <TextInput source="nameLv" validate={[required(), minLength(2), maxLength(200)]} fullWidth />
       <TextInput source="nameEn" validate={[required(), minLength(2), maxLength(200)]} fullWidth />
       <TextInput source="summaryLv" validate={[required(), minLength(2), maxLength(2000)]} multiline fullWidth />
@@ -41,14 +43,27 @@ export const BenefitInputs = ({ mode }: { mode: 'create' | 'edit' }) => {
       <SelectInput source="frequency" choices={choices('frequency', FREQUENCIES)} validate={required()} />
       <TextInput source="amountNoteLv" validate={maxLength(300)} fullWidth />
       <TextInput source="amountNoteEn" validate={maxLength(300)} fullWidth />
-      <TextInput source="condition" format={toJsonText} parse={fromJsonText} validate={[required(), validJson]} multiline fullWidth helperText={translate('resources.benefits.helper.condition')} sx={{ fontFamily: 'monospace' }} />
+      <TextInput
+        source="condition"
+        format={toJsonText}
+        parse={fromJsonText}
+        validate={[required(), validJson]}
+        multiline
+        fullWidth
+        helperText={translate('resources.benefits.helper.condition')}
+        sx={{ fontFamily: 'monospace' }}
+      />
       <TextInput source="amountVariants" format={toJsonText} parse={fromJsonText} validate={validJson} multiline fullWidth defaultValue={[]} />
       <TextInput source="howToApplyLv" validate={[required(), maxLength(4000)]} multiline fullWidth />
       <TextInput source="howToApplyEn" validate={[required(), maxLength(4000)]} multiline fullWidth />
       <TextInput source="legalBasis" validate={[required(), maxLength(300)]} fullWidth />
       <TextInput source="officialUrl" type="url" validate={[required(), maxLength(500)]} fullWidth />
       <DateInput source="validFrom" helperText="resources.benefits.helper.validFrom" />
-      {mode === 'edit' ? <TextInput source="changeNote" validate={[required(), minLength(3), maxLength(500)]} fullWidth /> : <TextInput source="changeNote" validate={maxLength(500)} fullWidth />}
+      {mode === 'edit' ? (
+        <TextInput source="changeNote" validate={[required(), minLength(3), maxLength(500)]} fullWidth />
+      ) : (
+        <TextInput source="changeNote" validate={maxLength(500)} fullWidth />
+      )}
     </>
   );
 };

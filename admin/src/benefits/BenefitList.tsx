@@ -139,7 +139,10 @@ export const BenefitShow = () => {
         <TextField source="howToApplyLv" />
         <TextField source="legalBasis" />
         <TextField source="officialUrl" />
-        <FunctionField<BenefitRecord> source="condition" render={(b) => <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify(b.condition, null, 2)}</pre>} />
+        <FunctionField<BenefitRecord>
+          source="condition"
+          render={(b) => <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify(b.condition, null, 2)}</pre>}
+        />
         <TextField source="version" />
         <DateTimeField source="validFrom" dateOnly />
         <BooleanField source="inForce" />

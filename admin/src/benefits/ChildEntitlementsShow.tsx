@@ -33,7 +33,8 @@ export const ChildEntitlementsShow = () => {
   async function mark(code: string, received: boolean) {
     setBusy(true);
     try {
-      if (received) await httpClient(`${API_URL}/children/${encodeURIComponent(id!)}/benefit-receipts`, { method: 'POST', body: JSON.stringify({ benefitCode: code }) });
+      if (received)
+        await httpClient(`${API_URL}/children/${encodeURIComponent(id!)}/benefit-receipts`, { method: 'POST', body: JSON.stringify({ benefitCode: code }) });
       else await httpClient(`${API_URL}/children/${encodeURIComponent(id!)}/benefit-receipts/${encodeURIComponent(code)}`, { method: 'DELETE' });
       reload();
     } catch {
@@ -51,7 +52,8 @@ export const ChildEntitlementsShow = () => {
         {translate('benefits.child.title', { name: fullName })}
       </Typography>
       <Typography variant="body2" sx={{ mb: 2 }}>
-        {translate('benefits.child.situation')}: {data.situation.decisionKind}, {translate('benefits.child.livesAtHome')}: {yesNo(data.situation.livesAtHome)}, {translate('benefits.child.attendsSchool')}: {yesNo(data.situation.attendsSchool)}
+        {translate('benefits.child.situation')}: {data.situation.decisionKind}, {translate('benefits.child.livesAtHome')}: {yesNo(data.situation.livesAtHome)},{' '}
+        {translate('benefits.child.attendsSchool')}: {yesNo(data.situation.attendsSchool)}
       </Typography>
       {data.missingCount > 0 && (
         <Alert severity="warning" sx={{ mb: 2 }}>
@@ -62,7 +64,14 @@ export const ChildEntitlementsShow = () => {
         {rows.map((r) => {
           const s = standing(r);
           return (
-            <Card key={r.code} component="li" variant="outlined" data-code={r.code} data-standing={s} sx={s === 'missing' ? { borderColor: 'warning.main', borderWidth: 2 } : undefined}>
+            <Card
+              key={r.code}
+              component="li"
+              variant="outlined"
+              data-code={r.code}
+              data-standing={s}
+              sx={s === 'missing' ? { borderColor: 'warning.main', borderWidth: 2 } : undefined}
+            >
               <CardContent sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1, '&:last-child': { pb: 2 } }}>
                 <Typography component="h2" variant="subtitle1" sx={{ flex: '1 1 16rem', fontWeight: 600 }}>
                   {name(r)}
@@ -70,7 +79,12 @@ export const ChildEntitlementsShow = () => {
                 <Typography variant="body2" sx={{ flex: '0 0 auto' }}>
                   {amount(r as never)}
                 </Typography>
-                <Chip label={translate(`benefits.child.${s}`)} color={s === 'missing' ? 'warning' : s === 'received' ? 'success' : 'default'} variant={s === 'missing' ? 'filled' : 'outlined'} size="small" />
+                <Chip
+                  label={translate(`benefits.child.${s}`)}
+                  color={s === 'missing' ? 'warning' : s === 'received' ? 'success' : 'default'}
+                  variant={s === 'missing' ? 'filled' : 'outlined'}
+                  size="small"
+                />
                 {r.eligibility === 'eligible' && (
                   <Button size="small" disabled={busy} onClick={() => void mark(r.code, !r.received)}>
                     {translate(r.received ? 'benefits.child.unmarkReceived' : 'benefits.child.markReceived')}
@@ -100,7 +114,11 @@ export const ChildEntitlementsShow = () => {
                       <ListItem key={c.code} disableGutters>
                         <ListItemText
                           primary={`${name(c)} — ${translate(`benefits.child.change.${c.change}`)}`}
-                          secondary={c.amountBeforeCents != null || c.amountAfterCents != null ? [c.amountBeforeCents, c.amountAfterCents].map((v) => (v == null ? '—' : formatCents(v, locale))).join(' → ') : undefined}
+                          secondary={
+                            c.amountBeforeCents != null || c.amountAfterCents != null
+                              ? [c.amountBeforeCents, c.amountAfterCents].map((v) => (v == null ? '—' : formatCents(v, locale))).join(' → ')
+                              : undefined
+                          }
                         />
                       </ListItem>
                     ))}

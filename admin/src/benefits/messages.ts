@@ -37,7 +37,8 @@ const en = {
       amountKind: { exact: 'exactly', from: 'at least', about: 'about', up_to: 'up to', none: 'a service' },
       frequency: { monthly: 'monthly', twice_yearly: 'twice a year', yearly: 'yearly', once: 'once', service: 'as a service' },
       helper: {
-        condition: 'JSON: true, {"all":[…]}, {"any":[…]}, {"not":…} or {"fact":"age","op":"lt","value":18}. Facts: age, decisionKind, specialCare, municipality, livesAtHome, firstDecision, attendsSchool. Operators: eq, ne, lt, lte, gt, gte, in, notIn.',
+        condition:
+          'JSON: true, {"all":[…]}, {"any":[…]}, {"not":…} or {"fact":"age","op":"lt","value":18}. Facts: age, decisionKind, specialCare, municipality, livesAtHome, firstDecision, attendsSchool. Operators: eq, ne, lt, lte, gt, gte, in, notIn.',
         validFrom: 'Every save makes a new version from this day (today or later).',
         invalidJson: 'This is not valid JSON.',
       },
@@ -122,7 +123,8 @@ const lv: typeof en = {
       amountKind: { exact: 'tieši', from: 'vismaz', about: 'apmēram', up_to: 'līdz', none: 'pakalpojums' },
       frequency: { monthly: 'mēnesī', twice_yearly: 'divreiz gadā', yearly: 'gadā', once: 'vienreiz', service: 'kā pakalpojums' },
       helper: {
-        condition: 'JSON: true, {"all":[…]}, {"any":[…]}, {"not":…} vai {"fact":"age","op":"lt","value":18}. Fakti: age, decisionKind, specialCare, municipality, livesAtHome, firstDecision, attendsSchool. Operatori: eq, ne, lt, lte, gt, gte, in, notIn.',
+        condition:
+          'JSON: true, {"all":[…]}, {"any":[…]}, {"not":…} vai {"fact":"age","op":"lt","value":18}. Fakti: age, decisionKind, specialCare, municipality, livesAtHome, firstDecision, attendsSchool. Operatori: eq, ne, lt, lte, gt, gte, in, notIn.',
         validFrom: 'Katra saglabāšana izveido jaunu versiju no šīs dienas (šodien vai vēlāk).',
         invalidJson: 'Tas nav derīgs JSON.',
       },

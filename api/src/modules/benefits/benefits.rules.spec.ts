@@ -7,8 +7,24 @@ const RULES: BenefitRule[] = CATALOGUE_2025.map((b) => ({ ...b, version: 1, vali
 const rule = (code: string) => RULES.find((r) => r.code === code)!;
 
 /** A 7-year-old with a first child decision and severe functional impairment, at home in Rīga, at school. */
-const child7: Situation = { age: 7, decisionKind: 'child', specialCare: true, municipality: 'RIGA', livesAtHome: true, firstDecision: true, attendsSchool: true };
-const adult20: Situation = { age: 20, decisionKind: 'group_2', specialCare: false, municipality: 'VALMIERA', livesAtHome: true, firstDecision: false, attendsSchool: false };
+const child7: Situation = {
+  age: 7,
+  decisionKind: 'child',
+  specialCare: true,
+  municipality: 'RIGA',
+  livesAtHome: true,
+  firstDecision: true,
+  attendsSchool: true,
+};
+const adult20: Situation = {
+  age: 20,
+  decisionKind: 'group_2',
+  specialCare: false,
+  municipality: 'VALMIERA',
+  livesAtHome: true,
+  firstDecision: false,
+  attendsSchool: false,
+};
 
 describe('the seeded 2025 catalogue', () => {
   it('has every condition in the documented expression form and unique codes', () => {
@@ -142,7 +158,15 @@ describe('amount variants and versions', () => {
 });
 
 describe('transitions at 18 and 25', () => {
-  const teen = { birthDate: '2009-05-20', decisionKind: 'child', specialCare: true, municipality: 'RIGA', livesAtHome: true, firstDecision: false, attendsSchool: true } as const;
+  const teen = {
+    birthDate: '2009-05-20',
+    decisionKind: 'child',
+    specialCare: true,
+    municipality: 'RIGA',
+    livesAtHome: true,
+    firstDecision: false,
+    attendsSchool: true,
+  } as const;
 
   it('at 18: child benefits end, adult benefits may start with a group decision; the review opens 6 months before', () => {
     const t = transitionAt(RULES, teen, 18, ON);
@@ -158,11 +182,24 @@ describe('transitions at 18 and 25', () => {
       FREE_PUBLIC_TRANSPORT: 'may_end',
       INDIVIDUAL_BUDGET: 'may_end',
     });
-    expect(t.changes.find((c) => c.code === 'CHILD_CARE_BENEFIT')).toEqual({ code: 'CHILD_CARE_BENEFIT', change: 'ends', amountBeforeCents: 41343, amountAfterCents: null });
+    expect(t.changes.find((c) => c.code === 'CHILD_CARE_BENEFIT')).toEqual({
+      code: 'CHILD_CARE_BENEFIT',
+      change: 'ends',
+      amountBeforeCents: 41343,
+      amountAfterCents: null,
+    });
   });
 
   it('at 25: the individual budget, the case manager and the youth day centre end', () => {
-    const young = { birthDate: '2002-02-28', decisionKind: 'group_2', specialCare: false, municipality: 'VALMIERA', livesAtHome: true, firstDecision: false, attendsSchool: false } as const;
+    const young = {
+      birthDate: '2002-02-28',
+      decisionKind: 'group_2',
+      specialCare: false,
+      municipality: 'VALMIERA',
+      livesAtHome: true,
+      firstDecision: false,
+      attendsSchool: false,
+    } as const;
     const t = transitionAt(RULES, young, 25, ON);
     expect(t).toMatchObject({ birthday: '2027-02-28', reviewFrom: '2026-08-28', past: false });
     expect(t.changes.map((c) => [c.code, c.change]).sort()).toEqual([
@@ -180,18 +217,37 @@ describe('transitions at 18 and 25', () => {
 
   it('a benefit that may apply now (a fact unknown) and cannot after the birthday is listed as ending', () => {
     const t = transitionAt(RULES, { ...teen, livesAtHome: null }, 18, ON);
-    expect(t.changes.find((c) => c.code === 'CHILD_CARE_BENEFIT')).toEqual({ code: 'CHILD_CARE_BENEFIT', change: 'ends', amountBeforeCents: 41343, amountAfterCents: null });
+    expect(t.changes.find((c) => c.code === 'CHILD_CARE_BENEFIT')).toEqual({
+      code: 'CHILD_CARE_BENEFIT',
+      change: 'ends',
+      amountBeforeCents: 41343,
+      amountAfterCents: null,
+    });
   });
 
   it('an amount that changes at the birthday is reported with both amounts', () => {
-    const r: BenefitRule = { code: 'Y', version: 1, validFrom: '2025-01-01', active: true, condition: true, amountCents: 1000, amountKind: 'exact', amountVariants: [{ when: { fact: 'age', op: 'gte', value: 18 }, amountCents: 2000 }] };
+    const r: BenefitRule = {
+      code: 'Y',
+      version: 1,
+      validFrom: '2025-01-01',
+      active: true,
+      condition: true,
+      amountCents: 1000,
+      amountKind: 'exact',
+      amountVariants: [{ when: { fact: 'age', op: 'gte', value: 18 }, amountCents: 2000 }],
+    };
     expect(transitionAt([r], teen, 18, ON).changes).toEqual([{ code: 'Y', change: 'amount_changes', amountBeforeCents: 1000, amountAfterCents: 2000 }]);
   });
 });
 
 describe("a known child's situation from the record", () => {
   const child = { birthDate: '2017-04-10', municipalityCode: 'RIGA' };
-  const d = (validFrom: string, validTo: string | null, kind: 'child' | 'group_2' = 'child', specialCare = false) => ({ kind, specialCare, validFrom, validTo });
+  const d = (validFrom: string, validTo: string | null, kind: 'child' | 'group_2' = 'child', specialCare = false) => ({
+    kind,
+    specialCare,
+    validFrom,
+    validTo,
+  });
 
   it.each([
     ['no decision', [], { decisionKind: 'none', specialCare: false, firstDecision: false }],
@@ -201,7 +257,13 @@ describe("a known child's situation from the record", () => {
     ['valid to today inclusive', [d('2022-01-01', '2026-12-01')], { decisionKind: 'child', firstDecision: true }],
     ['a future decision is not yet in force', [d('2026-12-02', null)], { decisionKind: 'none' }],
   ] as const)('%s', (_name, decisions, expected) => {
-    expect(situationOfChild(child, [...decisions], null, ON)).toMatchObject({ birthDate: '2017-04-10', municipality: 'RIGA', livesAtHome: null, attendsSchool: null, ...expected });
+    expect(situationOfChild(child, [...decisions], null, ON)).toMatchObject({
+      birthDate: '2017-04-10',
+      municipality: 'RIGA',
+      livesAtHome: null,
+      attendsSchool: null,
+      ...expected,
+    });
   });
 
   it('takes the recorded facts', () => {

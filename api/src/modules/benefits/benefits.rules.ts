@@ -143,7 +143,13 @@ export function transitionAt(rules: BenefitRule[], situation: Situation & { birt
     const before = evaluateBenefit(rule, situation, dayBefore);
     const after = evaluateBenefit(rule, projected, birthday);
     const change = classify(before, after);
-    if (change) changes.push({ code: rule.code, change, amountBeforeCents: before.eligibility === 'not_eligible' ? null : before.amountCents, amountAfterCents: after.eligibility === 'not_eligible' ? null : after.amountCents });
+    if (change)
+      changes.push({
+        code: rule.code,
+        change,
+        amountBeforeCents: before.eligibility === 'not_eligible' ? null : before.amountCents,
+        amountAfterCents: after.eligibility === 'not_eligible' ? null : after.amountCents,
+      });
   }
   return { age, birthday, reviewFrom: addMonths(birthday, -REVIEW_MONTHS_BEFORE), past: birthday <= today, changes };
 }

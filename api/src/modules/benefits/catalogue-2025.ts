@@ -36,7 +36,8 @@ const adultGroup: Condition = { fact: 'decisionKind', op: 'in', value: ['group_1
 const childDecision: Condition = { fact: 'decisionKind', op: 'eq', value: 'child' };
 const VSAA_LV = 'Valsts sociālās apdrošināšanas aģentūra (VSAA)';
 const VSAA_EN = 'State Social Insurance Agency (VSAA)';
-const VSAA_APPLY_LV = 'Iesniegumu var iesniegt portālā latvija.gov.lv, jebkurā VSAA nodaļā vai pa pastu. Pievienojiet VDEĀVK atzinumu, ja tas vēl nav VSAA rīcībā.';
+const VSAA_APPLY_LV =
+  'Iesniegumu var iesniegt portālā latvija.gov.lv, jebkurā VSAA nodaļā vai pa pastu. Pievienojiet VDEĀVK atzinumu, ja tas vēl nav VSAA rīcībā.';
 const VSAA_APPLY_EN = 'Apply on latvija.gov.lv, at any VSAA office or by post. Add the disability decision (VDEĀVK) if the agency does not have it yet.';
 
 export const CATALOGUE_2025: BenefitSeed[] = [
@@ -78,7 +79,14 @@ export const CATALOGUE_2025: BenefitSeed[] = [
     amountNoteLv: null,
     amountNoteEn: null,
     amountVariants: [],
-    condition: { all: [{ fact: 'age', op: 'lt', value: 18 }, childDecision, { fact: 'specialCare', op: 'eq', value: true }, { fact: 'livesAtHome', op: 'eq', value: true }] },
+    condition: {
+      all: [
+        { fact: 'age', op: 'lt', value: 18 },
+        childDecision,
+        { fact: 'specialCare', op: 'eq', value: true },
+        { fact: 'livesAtHome', op: 'eq', value: true },
+      ],
+    },
     howToApplyLv: VSAA_APPLY_LV,
     howToApplyEn: VSAA_APPLY_EN,
     legalBasis: 'Valsts sociālo pabalstu likums',
@@ -364,7 +372,14 @@ export const CATALOGUE_2025: BenefitSeed[] = [
     amountNoteLv: 'Līdz 30 diennaktīm gadā.',
     amountNoteEn: 'Up to 30 days a year.',
     amountVariants: [],
-    condition: { all: [{ fact: 'municipality', op: 'eq', value: 'RIGA' }, { fact: 'age', op: 'lt', value: 18 }, childDecision, { fact: 'livesAtHome', op: 'eq', value: true }] },
+    condition: {
+      all: [
+        { fact: 'municipality', op: 'eq', value: 'RIGA' },
+        { fact: 'age', op: 'lt', value: 18 },
+        childDecision,
+        { fact: 'livesAtHome', op: 'eq', value: true },
+      ],
+    },
     howToApplyLv: 'Iesniegums Rīgas Sociālajā dienestā.',
     howToApplyEn: 'Apply to the Riga Social Service.',
     legalBasis: 'Rīgas valstspilsētas pašvaldības saistošie noteikumi',
@@ -386,7 +401,9 @@ export const CATALOGUE_2025: BenefitSeed[] = [
     amountNoteLv: null,
     amountNoteEn: null,
     amountVariants: [],
-    condition: { all: [{ fact: 'municipality', op: 'eq', value: 'VALMIERA' }, { fact: 'age', op: 'gte', value: 18 }, { fact: 'age', op: 'lt', value: 25 }, adultGroup] },
+    condition: {
+      all: [{ fact: 'municipality', op: 'eq', value: 'VALMIERA' }, { fact: 'age', op: 'gte', value: 18 }, { fact: 'age', op: 'lt', value: 25 }, adultGroup],
+    },
     howToApplyLv: 'Iesniegums Valmieras novada Sociālo lietu pārvaldē.',
     howToApplyEn: 'Apply to the Valmiera social affairs office.',
     legalBasis: 'Valmieras novada pašvaldības saistošie noteikumi',

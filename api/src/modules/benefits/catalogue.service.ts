@@ -54,7 +54,12 @@ export class CatalogueService {
     const byCode = new Map<string, BenefitVersion[]>();
     for (const v of all) byCode.set(v.benefitCode, [...(byCode.get(v.benefitCode) ?? []), v]);
     const current = [...byCode.values()].map((vs) => versionInForce(vs, on)).filter((v): v is BenefitVersion => v !== null);
-    return current.sort((a, b) => KIND_RANK[a.providerKind] - KIND_RANK[b.providerKind] || Number(a.amountCents === null) - Number(b.amountCents === null) || a.benefitCode.localeCompare(b.benefitCode));
+    return current.sort(
+      (a, b) =>
+        KIND_RANK[a.providerKind] - KIND_RANK[b.providerKind] ||
+        Number(a.amountCents === null) - Number(b.amountCents === null) ||
+        a.benefitCode.localeCompare(b.benefitCode),
+    );
   }
 
   /** Evaluates a catalogue (already loaded) for a situation: texts, standing, amount and reasons per benefit. */
@@ -97,7 +102,9 @@ export class CatalogueService {
 
   /** The municipalities the finder offers (public reference data). */
   async municipalities(): Promise<{ code: string; nameLv: string; nameEn: string }[]> {
-    const rows: { code: string; nameLv: string; nameEn: string }[] = await this.db.query(`SELECT code, name_lv AS "nameLv", name_en AS "nameEn" FROM municipality`);
+    const rows: { code: string; nameLv: string; nameEn: string }[] = await this.db.query(
+      `SELECT code, name_lv AS "nameLv", name_en AS "nameEn" FROM municipality`,
+    );
     return rows.sort((a, b) => a.nameLv.localeCompare(b.nameLv, 'lv'));
   }
 
@@ -156,7 +163,15 @@ export class CatalogueService {
       if (await m.getRepository(Benefit).exists({ where: { code: dto.code } })) throw new AppError('BENEFIT_CODE_TAKEN', { code: 'unique' });
       await this.checkMunicipality(m, dto.municipalityCode ?? null);
       await m.insert(Benefit, { code: dto.code });
-      await m.insert(BenefitVersion, { ...this.fields(dto), benefitCode: dto.code, version: 1, validFrom, active: true, changeNote: dto.changeNote ?? null, createdByUserId: actor.userId });
+      await m.insert(BenefitVersion, {
+        ...this.fields(dto),
+        benefitCode: dto.code,
+        version: 1,
+        validFrom,
+        active: true,
+        changeNote: dto.changeNote ?? null,
+        createdByUserId: actor.userId,
+      });
       await this.audit.record(m, actor, { action: 'benefit.created', subjectType: 'benefit', subjectId: dto.code, details: { version: 1, validFrom } });
       return this.viewOf(m, dto.code);
     });
@@ -170,8 +185,21 @@ export class CatalogueService {
       const latest = await this.lockLatest(m, code);
       await this.checkMunicipality(m, dto.municipalityCode ?? null);
       const version = latest.version + 1;
-      await m.insert(BenefitVersion, { ...this.fields(dto), benefitCode: code, version, validFrom, active: true, changeNote: dto.changeNote, createdByUserId: actor.userId });
-      await this.audit.record(m, actor, { action: 'benefit.versioned', subjectType: 'benefit', subjectId: code, details: { version, validFrom, changeNote: dto.changeNote } });
+      await m.insert(BenefitVersion, {
+        ...this.fields(dto),
+        benefitCode: code,
+        version,
+        validFrom,
+        active: true,
+        changeNote: dto.changeNote,
+        createdByUserId: actor.userId,
+      });
+      await this.audit.record(m, actor, {
+        action: 'benefit.versioned',
+        subjectType: 'benefit',
+        subjectId: code,
+        details: { version, validFrom, changeNote: dto.changeNote },
+      });
       return this.viewOf(m, code);
     });
   }

@@ -92,14 +92,94 @@ describe('evaluateCondition: every operator', () => {
     ['notIn not member', { fact: 'municipality', op: 'notIn', value: ['VALMIERA'] }, {}, true],
     ['unknown fact → unknown', { fact: 'attendsSchool', op: 'eq', value: true }, { attendsSchool: null }, null],
     ['true always', true, {}, true],
-    ['all true', { all: [{ fact: 'age', op: 'lt', value: 18 }, { fact: 'livesAtHome', op: 'eq', value: true }] }, {}, true],
-    ['all one false', { all: [{ fact: 'age', op: 'lt', value: 18 }, { fact: 'livesAtHome', op: 'eq', value: false }] }, {}, false],
-    ['all false beats unknown', { all: [{ fact: 'age', op: 'gt', value: 50 }, { fact: 'attendsSchool', op: 'eq', value: true }] }, { attendsSchool: null }, false],
-    ['all unknown', { all: [{ fact: 'age', op: 'lt', value: 18 }, { fact: 'attendsSchool', op: 'eq', value: true }] }, { attendsSchool: null }, null],
-    ['any one true', { any: [{ fact: 'age', op: 'gt', value: 50 }, { fact: 'livesAtHome', op: 'eq', value: true }] }, {}, true],
-    ['any true beats unknown', { any: [{ fact: 'attendsSchool', op: 'eq', value: true }, { fact: 'livesAtHome', op: 'eq', value: true }] }, { attendsSchool: null }, true],
-    ['any none', { any: [{ fact: 'age', op: 'gt', value: 50 }, { fact: 'livesAtHome', op: 'eq', value: false }] }, {}, false],
-    ['any unknown', { any: [{ fact: 'age', op: 'gt', value: 50 }, { fact: 'attendsSchool', op: 'eq', value: true }] }, { attendsSchool: null }, null],
+    [
+      'all true',
+      {
+        all: [
+          { fact: 'age', op: 'lt', value: 18 },
+          { fact: 'livesAtHome', op: 'eq', value: true },
+        ],
+      },
+      {},
+      true,
+    ],
+    [
+      'all one false',
+      {
+        all: [
+          { fact: 'age', op: 'lt', value: 18 },
+          { fact: 'livesAtHome', op: 'eq', value: false },
+        ],
+      },
+      {},
+      false,
+    ],
+    [
+      'all false beats unknown',
+      {
+        all: [
+          { fact: 'age', op: 'gt', value: 50 },
+          { fact: 'attendsSchool', op: 'eq', value: true },
+        ],
+      },
+      { attendsSchool: null },
+      false,
+    ],
+    [
+      'all unknown',
+      {
+        all: [
+          { fact: 'age', op: 'lt', value: 18 },
+          { fact: 'attendsSchool', op: 'eq', value: true },
+        ],
+      },
+      { attendsSchool: null },
+      null,
+    ],
+    [
+      'any one true',
+      {
+        any: [
+          { fact: 'age', op: 'gt', value: 50 },
+          { fact: 'livesAtHome', op: 'eq', value: true },
+        ],
+      },
+      {},
+      true,
+    ],
+    [
+      'any true beats unknown',
+      {
+        any: [
+          { fact: 'attendsSchool', op: 'eq', value: true },
+          { fact: 'livesAtHome', op: 'eq', value: true },
+        ],
+      },
+      { attendsSchool: null },
+      true,
+    ],
+    [
+      'any none',
+      {
+        any: [
+          { fact: 'age', op: 'gt', value: 50 },
+          { fact: 'livesAtHome', op: 'eq', value: false },
+        ],
+      },
+      {},
+      false,
+    ],
+    [
+      'any unknown',
+      {
+        any: [
+          { fact: 'age', op: 'gt', value: 50 },
+          { fact: 'attendsSchool', op: 'eq', value: true },
+        ],
+      },
+      { attendsSchool: null },
+      null,
+    ],
     ['not true', { not: { fact: 'livesAtHome', op: 'eq', value: false } }, {}, true],
     ['not false', { not: { fact: 'livesAtHome', op: 'eq', value: true } }, {}, false],
     ['not unknown', { not: { fact: 'attendsSchool', op: 'eq', value: true } }, { attendsSchool: null }, null],
@@ -122,7 +202,15 @@ describe('evaluateCondition: every operator', () => {
     expect(evaluateCondition(c, factsOf({ birthDate: '2008-02-29' }, '2026-02-28')).met).toBe(true);
     expect(evaluateCondition(c, factsOf({ birthDate: '2008-02-29' }, '2026-03-01')).met).toBe(false);
     expect(factsOf({ age: 7 }, '2026-12-01').age).toBe(7);
-    expect(factsOf({}, '2026-12-01')).toEqual({ age: null, decisionKind: null, specialCare: null, municipality: null, livesAtHome: null, firstDecision: null, attendsSchool: null });
+    expect(factsOf({}, '2026-12-01')).toEqual({
+      age: null,
+      decisionKind: null,
+      specialCare: null,
+      municipality: null,
+      livesAtHome: null,
+      firstDecision: null,
+      attendsSchool: null,
+    });
   });
 });
 
@@ -143,9 +231,20 @@ describe('conditionProblems: the expression form is checked before it is stored'
     [{ fact: 'decisionKind', op: 'eq', value: 'group_4' }, { 'condition.value': 'isFactValue' }],
     [{ fact: 'municipality', op: 'in', value: [] }, { 'condition.value': 'isNonEmptyArray' }],
     [{ fact: 'municipality', op: 'eq', value: 'riga' }, { 'condition.value': 'isFactValue' }],
-    [{ all: [{ fact: 'age', op: 'lt', value: 18 }, { fact: 'age', op: 'lt' }] }, { 'condition.all.1': 'isCondition' }],
+    [
+      {
+        all: [
+          { fact: 'age', op: 'lt', value: 18 },
+          { fact: 'age', op: 'lt' },
+        ],
+      },
+      { 'condition.all.1': 'isCondition' },
+    ],
     [{ fact: 'age', op: 'lt', value: 18, extra: 1 }, { condition: 'isCondition' }],
-    [{ not: { not: { not: { not: { not: { not: { not: { not: { not: { not: true } } } } } } } } } }, { 'condition.not.not.not.not.not.not.not.not.not': 'tooDeep' }],
+    [
+      { not: { not: { not: { not: { not: { not: { not: { not: { not: { not: true } } } } } } } } } },
+      { 'condition.not.not.not.not.not.not.not.not.not': 'tooDeep' },
+    ],
   ])('%j → %j', (input, problems) => {
     expect(conditionProblems(input)).toEqual(problems);
   });

@@ -93,8 +93,19 @@ export class EntitlementsService {
     const q: ListQuery = parseListQuery(query, GAP_LIST);
     return this.db.transaction(async (m) => {
       const { where, params } = this.access.whereVisible(actor, 'c');
-      const qb = m.createQueryBuilder().select(['c.id AS id', 'c.first_name AS "firstName"', 'c.last_name AS "lastName"', `to_char(c.birth_date, 'YYYY-MM-DD') AS "birthDate"`, 'c.municipality_code AS "municipalityCode"']).from('child', 'c').where(where, params);
-      if (typeof q.filter.q === 'string' && q.filter.q.trim()) qb.andWhere(`(c.first_name || ' ' || c.last_name) ILIKE :like`, { like: `%${q.filter.q.trim().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` });
+      const qb = m
+        .createQueryBuilder()
+        .select([
+          'c.id AS id',
+          'c.first_name AS "firstName"',
+          'c.last_name AS "lastName"',
+          `to_char(c.birth_date, 'YYYY-MM-DD') AS "birthDate"`,
+          'c.municipality_code AS "municipalityCode"',
+        ])
+        .from('child', 'c')
+        .where(where, params);
+      if (typeof q.filter.q === 'string' && q.filter.q.trim())
+        qb.andWhere(`(c.first_name || ' ' || c.last_name) ILIKE :like`, { like: `%${q.filter.q.trim().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` });
       if (q.filter.id !== undefined) qb.andWhere('c.id::text IN (:...ids)', { ids: [q.filter.id].flat().map(String) });
       const children: ChildRow[] = await qb.getRawMany();
       const today = rigaToday();
@@ -114,9 +125,18 @@ export class EntitlementsService {
       if (q.filter.missing === true || q.filter.missing === 'true') rows = rows.filter((r) => r.missingCount > 0);
       const dir = q.sortOrder === 'ASC' ? 1 : -1;
       const key = q.sortField as 'missingCount' | 'lastName' | 'birthDate';
-      rows.sort((a, b) => dir * (key === 'missingCount' ? a.missingCount - b.missingCount : String(a[key]).localeCompare(String(b[key]), 'lv')) || a.lastName.localeCompare(b.lastName, 'lv') || a.id.localeCompare(b.id));
+      rows.sort(
+        (a, b) =>
+          dir * (key === 'missingCount' ? a.missingCount - b.missingCount : String(a[key]).localeCompare(String(b[key]), 'lv')) ||
+          a.lastName.localeCompare(b.lastName, 'lv') ||
+          a.id.localeCompare(b.id),
+      );
       const page = rows.slice(q.skip, q.skip + q.take);
-      await this.audit.record(m, actor, { action: 'child.entitlements.list', subjectType: 'child', details: { count: page.length, ids: page.map((r) => r.id) } });
+      await this.audit.record(m, actor, {
+        action: 'child.entitlements.list',
+        subjectType: 'child',
+        details: { count: page.length, ids: page.map((r) => r.id) },
+      });
       return { rows: page, total: rows.length, q };
     });
   }
@@ -133,7 +153,13 @@ export class EntitlementsService {
         updatedByUserId: actor.userId,
       };
       await m.getRepository(ChildBenefitFacts).upsert(next, ['childId']);
-      await this.audit.record(m, actor, { action: 'child.benefit_facts.updated', subjectType: 'child', subjectId: childId, childId, details: { fields: Object.keys(dto) } });
+      await this.audit.record(m, actor, {
+        action: 'child.benefit_facts.updated',
+        subjectType: 'child',
+        subjectId: childId,
+        childId,
+        details: { fields: Object.keys(dto) },
+      });
     });
     return this.entitlements(actor, childId);
   }
@@ -144,9 +170,21 @@ export class EntitlementsService {
       await this.access.assertCanRead(m, actor, childId);
       if (!(await m.getRepository(Benefit).exists({ where: { code: dto.benefitCode } }))) throw new AppError('VALIDATION_FAILED', { benefitCode: 'exists' });
       if (dto.since && dto.since > rigaToday()) throw new AppError('VALIDATION_FAILED', { since: 'notInFuture' });
-      const result = await m.createQueryBuilder().insert().into(BenefitReceipt).values({ childId, benefitCode: dto.benefitCode, since: dto.since ?? null, recordedByUserId: actor.userId }).orIgnore().execute();
+      const result = await m
+        .createQueryBuilder()
+        .insert()
+        .into(BenefitReceipt)
+        .values({ childId, benefitCode: dto.benefitCode, since: dto.since ?? null, recordedByUserId: actor.userId })
+        .orIgnore()
+        .execute();
       if (result.identifiers.length > 0 && result.identifiers[0]) {
-        await this.audit.record(m, actor, { action: 'child.benefit_receipt.added', subjectType: 'child', subjectId: childId, childId, details: { benefitCode: dto.benefitCode } });
+        await this.audit.record(m, actor, {
+          action: 'child.benefit_receipt.added',
+          subjectType: 'child',
+          subjectId: childId,
+          childId,
+          details: { benefitCode: dto.benefitCode },
+        });
       }
     });
     return this.entitlements(actor, childId);
@@ -157,7 +195,13 @@ export class EntitlementsService {
       await this.access.assertCanRead(m, actor, childId);
       const { affected } = await m.delete(BenefitReceipt, { childId, benefitCode });
       if (!affected) throw notFound();
-      await this.audit.record(m, actor, { action: 'child.benefit_receipt.removed', subjectType: 'child', subjectId: childId, childId, details: { benefitCode } });
+      await this.audit.record(m, actor, {
+        action: 'child.benefit_receipt.removed',
+        subjectType: 'child',
+        subjectId: childId,
+        childId,
+        details: { benefitCode },
+      });
     });
     return this.entitlements(actor, childId);
   }
@@ -181,13 +225,17 @@ export class EntitlementsService {
     const received = await m.getRepository(BenefitReceipt).find({ where: { childId: In(ids) } });
     for (const r of received) receipts.set(r.childId, (receipts.get(r.childId) ?? new Set()).add(r.benefitCode));
     for (const c of children) {
-      const own: DecisionRecord[] = decisions.filter((d) => d.childId === c.id).map((d) => ({ kind: d.kind, specialCare: d.specialCare, validFrom: d.validFrom, validTo: d.validTo }));
+      const own: DecisionRecord[] = decisions
+        .filter((d) => d.childId === c.id)
+        .map((d) => ({ kind: d.kind, specialCare: d.specialCare, validFrom: d.validFrom, validTo: d.validTo }));
       situations.set(c.id, situationOfChild(c, own, facts.find((f) => f.childId === c.id) ?? null, on));
     }
     return { situations, receipts };
   }
 
   private entitlementsOf(versions: BenefitVersion[], situation: Situation, received: Set<string>, on: string): Entitlement[] {
-    return this.catalogue.results(versions, situation, on).map((r) => ({ ...r, received: received.has(r.code), missing: r.eligibility === 'eligible' && !received.has(r.code) }));
+    return this.catalogue
+      .results(versions, situation, on)
+      .map((r) => ({ ...r, received: received.has(r.code), missing: r.eligibility === 'eligible' && !received.has(r.code) }));
   }
 }

@@ -29,7 +29,11 @@ export function BenefitCard({ benefit: b, headingLevel = 3, mark }: { benefit: B
       </Heading>
       {(mark || b.providerKind !== 'state') && (
         <p className="benefit-tags">
-          {mark && <span className={`badge ${mark === 'missing' ? 'badge-attention' : 'badge-ok'}`}>{t(mark === 'missing' ? 'benefits.card.missing' : 'benefits.card.received')}</span>}
+          {mark && (
+            <span className={`badge ${mark === 'missing' ? 'badge-attention' : 'badge-ok'}`}>
+              {t(mark === 'missing' ? 'benefits.card.missing' : 'benefits.card.received')}
+            </span>
+          )}
           {b.providerKind === 'municipality' && <span className="badge">{t('benefits.card.municipal')}</span>}
           {b.providerKind === 'platform' && <span className="badge">{t('benefits.card.platform')}</span>}
         </p>

@@ -18,7 +18,23 @@ const BOOL_QUESTIONS: readonly BoolQuestion[] = ['specialCare', 'livesAtHome', '
 const toBool = (v: YesNo): boolean | undefined => (v === 'unknown' ? undefined : v === 'yes');
 
 /** A group of radio buttons with a visible legend; one choice, keyboard-friendly (arrow keys). */
-function RadioGroup<T extends string>({ name, legend, hint, options, value, onChange, label }: { name: string; legend: string; hint?: string; options: readonly T[]; value: T; onChange: (v: T) => void; label: (v: T) => string }) {
+function RadioGroup<T extends string>({
+  name,
+  legend,
+  hint,
+  options,
+  value,
+  onChange,
+  label,
+}: {
+  name: string;
+  legend: string;
+  hint?: string;
+  options: readonly T[];
+  value: T;
+  onChange: (v: T) => void;
+  label: (v: T) => string;
+}) {
   const hintId = hint ? `${name}-hint` : undefined;
   return (
     <fieldset className="choices finder-question" aria-describedby={hintId}>
@@ -47,7 +63,12 @@ export function BenefitsFinderPage() {
   const { t, locale, date } = i18n;
   const [age, setAge] = useState('');
   const [decision, setDecision] = useState<DecisionKind | 'unknown'>('unknown');
-  const [answers, setAnswers] = useState<Record<BoolQuestion, YesNo>>({ specialCare: 'unknown', livesAtHome: 'unknown', firstDecision: 'unknown', attendsSchool: 'unknown' });
+  const [answers, setAnswers] = useState<Record<BoolQuestion, YesNo>>({
+    specialCare: 'unknown',
+    livesAtHome: 'unknown',
+    firstDecision: 'unknown',
+    attendsSchool: 'unknown',
+  });
   const [municipality, setMunicipality] = useState('');
   const [municipalities, setMunicipalities] = useState<Municipality[]>([]);
   const [ageError, setAgeError] = useState<string | undefined>();
@@ -113,10 +134,22 @@ export function BenefitsFinderPage() {
       <p className="lead">{t('benefits.finder.intro')}</p>
       <p className="muted">{t('benefits.finder.skipHint')}</p>
 
-      <FormAlert attempt={attempt}>{problem ? (problem as { local?: boolean }).local ? <p>{t('errors.VALIDATION_FAILED')}</p> : <ErrorLines error={problem} /> : null}</FormAlert>
+      <FormAlert attempt={attempt}>
+        {problem ? (problem as { local?: boolean }).local ? <p>{t('errors.VALIDATION_FAILED')}</p> : <ErrorLines error={problem} /> : null}
+      </FormAlert>
 
       <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate aria-busy={busy || undefined}>
-        <TextField id="finder-age" label={t('benefits.q.age')} hint={t('benefits.q.ageHint')} inputMode="numeric" autoComplete="off" value={age} onValueChange={setAge} error={ageError} inputRef={ageRef} />
+        <TextField
+          id="finder-age"
+          label={t('benefits.q.age')}
+          hint={t('benefits.q.ageHint')}
+          inputMode="numeric"
+          autoComplete="off"
+          value={age}
+          onValueChange={setAge}
+          error={ageError}
+          inputRef={ageRef}
+        />
         <RadioGroup
           name="finder-decision"
           legend={t('benefits.q.decision')}
@@ -127,14 +160,28 @@ export function BenefitsFinderPage() {
           label={(v) => t(v === 'unknown' ? 'benefits.answer.unknown' : (`benefits.decision.${v}` as MessageKey))}
         />
         {BOOL_QUESTIONS.map((q) => (
-          <RadioGroup key={q} name={`finder-${q}`} legend={t(`benefits.q.${q}` as MessageKey)} options={YES_NO} value={answers[q]} onChange={(v) => setAnswers((a) => ({ ...a, [q]: v }))} label={yesNoLabel} />
+          <RadioGroup
+            key={q}
+            name={`finder-${q}`}
+            legend={t(`benefits.q.${q}` as MessageKey)}
+            options={YES_NO}
+            value={answers[q]}
+            onChange={(v) => setAnswers((a) => ({ ...a, [q]: v }))}
+            label={yesNoLabel}
+          />
         ))}
         <div className="field">
           <label htmlFor="finder-municipality">{t('benefits.q.municipality')}</label>
           <p id="finder-municipality-hint" className="field-hint">
             {t('benefits.q.municipalityHint')}
           </p>
-          <select id="finder-municipality" className="finder-select" aria-describedby="finder-municipality-hint" value={municipality} onChange={(e) => setMunicipality(e.target.value)}>
+          <select
+            id="finder-municipality"
+            className="finder-select"
+            aria-describedby="finder-municipality-hint"
+            value={municipality}
+            onChange={(e) => setMunicipality(e.target.value)}
+          >
             <option value="">{t('benefits.answer.chooseMunicipality')}</option>
             {municipalities.map((m) => (
               <option key={m.code} value={m.code}>

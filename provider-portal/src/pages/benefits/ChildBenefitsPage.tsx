@@ -23,8 +23,14 @@ export function ChildBenefitsPage() {
 
   useEffect(() => {
     let live = true;
-    fetchChildEntitlements(id).then((d) => live && setData(d), (e: unknown) => live && setError(e));
-    fetchChildTransitions(id).then((d) => live && setTransitions(d.transitions), () => undefined);
+    fetchChildEntitlements(id).then(
+      (d) => live && setData(d),
+      (e: unknown) => live && setError(e),
+    );
+    fetchChildTransitions(id).then(
+      (d) => live && setTransitions(d.transitions),
+      () => undefined,
+    );
     return () => {
       live = false;
     };
@@ -98,7 +104,10 @@ export function FamilyBenefitsSection() {
   const [children, setChildren] = useState<ChildGap[] | null>(null);
   useEffect(() => {
     let live = true;
-    apiRequest<ChildGap[]>('/api/benefit-gaps').then((rows) => live && setChildren(rows), () => live && setChildren([]));
+    apiRequest<ChildGap[]>('/api/benefit-gaps').then(
+      (rows) => live && setChildren(rows),
+      () => live && setChildren([]),
+    );
     return () => {
       live = false;
     };

@@ -5,7 +5,8 @@
 export const lv = {
   'benefits.nav': 'Kas pienākas?',
   'benefits.finder.title': 'Kas pienākas bērnam ar invaliditāti?',
-  'benefits.finder.intro': 'Atbildiet uz dažiem jautājumiem un uzziniet, kādus pabalstus un pakalpojumus bērns un ģimene var saņemt. Nav jāpiesakās, un mēs neko nesaglabājam.',
+  'benefits.finder.intro':
+    'Atbildiet uz dažiem jautājumiem un uzziniet, kādus pabalstus un pakalpojumus bērns un ģimene var saņemt. Nav jāpiesakās, un mēs neko nesaglabājam.',
   'benefits.finder.skipHint': 'Ja nezināt atbildi, izvēlieties «Nezinu» — tad parādīsim, kas vēl jānoskaidro.',
   'benefits.q.age': 'Bērna vecums (pilni gadi)',
   'benefits.q.ageHint': 'Piemēram, 7. Jaunietim līdz 25 gadiem — viņa vecums.',

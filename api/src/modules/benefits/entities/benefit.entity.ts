@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
 /** A benefit or service of the catalogue: a stable code; what it says lives in its versions. */
 @Entity('benefit')
