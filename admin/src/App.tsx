@@ -15,6 +15,7 @@ import { darkTheme, lightTheme } from './theme';
 import { users } from './users';
 import { catalogue, contracts, providers } from './marketplace';
 import { exceptions, integrity, visits } from './exceptions';
+import { reports } from './reports';
 
 const store = localStorageStore(undefined, 'lidz.admin');
 
@@ -54,5 +55,6 @@ export const App = () => (
     <Resource {...exceptions} />
     <Resource {...visits} />
     <Resource {...integrity} />
+    <Resource {...reports} />
   </Admin>
 );

@@ -3,6 +3,7 @@ import { Title, useGetIdentity, useTranslate } from 'react-admin';
 import type { AdminIdentity } from '../auth/authProvider';
 import { session } from '../auth/session';
 import { UnreadNotifications } from './UnreadNotifications';
+import { ReportsDashboard } from '../reports/ReportsDashboard';
 
 /** The home page of every admin role: who you are, where you work, what is waiting for you. */
 export const Dashboard = () => {
@@ -30,6 +31,7 @@ export const Dashboard = () => {
           </>
         )}
         <UnreadNotifications />
+        {user && <ReportsDashboard role={user.role} />}
       </CardContent>
     </Card>
   );

@@ -4,6 +4,7 @@ import { en as childrenMessages } from '../children/messages';
 import { en as casesMessages } from '../cases/messages';
 import { en as budgetsMessages } from '../budgets/messages';
 import { en as marketplaceMessages } from '../marketplace/messages';
+import { en as reportsMessages } from '../reports/messages';
 import { benefitsMessages } from '../benefits/messages';
 
 /**
@@ -28,6 +29,7 @@ const app = {
     mark_read_of: 'Mark as read: %{title}',
     marked_read: 'Marked as read',
     admin_hint: 'Users, organisations, background jobs and the audit log are in the menu.',
+    reports: reportsMessages.dashboard.reports,
   },
   languages: {
     lv: 'Latviešu',
@@ -74,6 +76,7 @@ const app = {
     ...budgetsMessages.resources,
     ...marketplaceMessages.resources,
     ...benefitsMessages.en.resources,
+    ...reportsMessages.resources,
     users: {
       name: 'User |||| Users',
       page: { create: 'New user' },

@@ -5,6 +5,7 @@ import { lv as childrenMessages } from '../children/messages';
 import { lv as casesMessages } from '../cases/messages';
 import { lv as budgetsMessages } from '../budgets/messages';
 import { lv as marketplaceMessages } from '../marketplace/messages';
+import { lv as reportsMessages } from '../reports/messages';
 import { benefitsMessages } from '../benefits/messages';
 
 /**
@@ -247,6 +248,7 @@ export const lvAppMessages: AppMessages = {
     mark_read_of: 'Atzīmēt kā izlasītu: %{title}',
     marked_read: 'Atzīmēts kā izlasīts',
     admin_hint: 'Lietotāji, organizācijas, fona darbi un audita žurnāls ir atrodami izvēlnē.',
+    reports: reportsMessages.dashboard.reports,
   },
   languages: {
     lv: 'Latviešu',
@@ -293,6 +295,7 @@ export const lvAppMessages: AppMessages = {
     ...budgetsMessages.resources,
     ...marketplaceMessages.resources,
     ...benefitsMessages.lv.resources,
+    ...reportsMessages.resources,
     users: {
       name: 'Lietotājs |||| Lietotāji',
       page: { create: 'Jauns lietotājs' },
