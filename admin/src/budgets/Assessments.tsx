@@ -63,7 +63,7 @@ const SignoffPanel = () => {
           <ActionButton path={`/assessments/${record.id}/health-signoff`} label="resources.assessments.signoff.health" body={() => ({ name, registrationNumber: reg })} />
         </Box>
       )}
-      {canAccess && <ActionButton path="/support-plans" label="resources.assessments.actions.plan" body={() => ({ assessmentId: record.id })} />}
+      {canAccess && <ActionButton path="/support-plans" label="resources.assessments.actions.plan" body={() => ({ assessmentId: record.id })} goTo={(p) => `/support-plans/${p.id}`} />}
     </Box>
   );
 };

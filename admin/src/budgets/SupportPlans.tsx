@@ -17,7 +17,7 @@ export const SupportPlanList = () => (
 
 const BasketFromPlan = () => {
   const record = useRecordContext<{ id: string }>();
-  return record ? <ActionButton path="/baskets" label="resources.support-plans.actions.basket" body={() => ({ supportPlanId: record.id })} /> : null;
+  return record ? <ActionButton path="/baskets" label="resources.support-plans.actions.basket" body={() => ({ supportPlanId: record.id })} goTo={(b) => `/baskets/${b.id}/show`} /> : null;
 };
 
 export const SupportPlanShow = () => (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, useFieldValue, useLocaleState, useNotify, useRefresh, useTranslate, type FieldProps } from 'react-admin';
+import { Button, useFieldValue, useLocaleState, useNotify, useRedirect, useRefresh, useTranslate, type FieldProps } from 'react-admin';
 import { Box, LinearProgress, Typography } from '@mui/material';
 import { API_URL, httpClient } from '../auth/httpClient';
 import { formatCents } from '../format';
@@ -34,9 +34,10 @@ export const UseBar = ({ allocated, committed, spent }: { allocated: number; com
 };
 
 /** A POST action of the API (submit, approve, sign …) as a button that refreshes the page. */
-export const ActionButton = ({ path, label, body, disabled }: { path: string; label: string; body?: () => unknown; disabled?: boolean }) => {
+export const ActionButton = ({ path, label, body, disabled, goTo }: { path: string; label: string; body?: () => unknown; disabled?: boolean; goTo?: (created: { id: string }) => string }) => {
   const notify = useNotify();
   const refresh = useRefresh();
+  const redirect = useRedirect();
   const [pending, setPending] = useState(false);
   return (
     <Button
@@ -45,9 +46,10 @@ export const ActionButton = ({ path, label, body, disabled }: { path: string; la
       onClick={async () => {
         setPending(true);
         try {
-          await httpClient(`${API_URL}${path}`, { method: 'POST', body: JSON.stringify(body ? body() : {}) });
+          const { json } = await httpClient(`${API_URL}${path}`, { method: 'POST', body: JSON.stringify(body ? body() : {}) });
           notify('resources.baskets.actions.done', { type: 'success' });
-          refresh();
+          if (goTo) redirect(goTo(json as { id: string }));
+          else refresh();
         } catch (error) {
           notify(error instanceof Error ? error.message : 'ra.notification.http_error', { type: 'error' });
         } finally {
