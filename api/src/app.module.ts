@@ -23,6 +23,7 @@ import { PrivacyModule } from './modules/privacy/privacy.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { BenchModule } from './modules/scale/bench.module';
+import { BenchModule } from './modules/scale/bench.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -53,6 +54,7 @@ export class AppModule {
         BenefitsModule,
         BillingModule.register(worker),
         ReportsModule.register(worker),
+        BenchModule.register(config),
         BenchModule.register(config),
       ],
       controllers: [HealthController],

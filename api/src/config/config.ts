@@ -37,6 +37,8 @@ export interface AppConfig {
   stripeWebhookSecret: string | null;
   /** Where the Stripe SDK sends requests (tests and the demo point it at a local fake). */
   stripeApiBase: string | null;
+  /** Benchmark-only routes (the one-INSERT baseline of `npm run bench`); never in production. */
+  benchRoutes: boolean;
 }
 
 export class ConfigError extends Error {
@@ -79,6 +81,12 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   return raw as T;
 }
 
+function benchRoutes(env: Env, mode: string): boolean {
+  const on = oneOf(env, 'BENCH_ROUTES', ['true', 'false'] as const, 'false') === 'true';
+  if (on && mode === 'production') throw new ConfigError('BENCH_ROUTES', 'must not be true in production');
+  return on;
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const mode = oneOf(env, 'NODE_ENV', ['development', 'test', 'production'] as const, 'development');
   let jwtSecret = env.JWT_SECRET ?? '';
@@ -118,6 +126,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     stripeSecretKey: env.STRIPE_SECRET_KEY || null,
     stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET || null,
     stripeApiBase: url(env, 'STRIPE_API_BASE', ['http:', 'https:'], false),
+    benchRoutes: benchRoutes(env, mode),
   };
 }
 

@@ -176,7 +176,9 @@ export async function seedScale(db: DataSource, opts: ScaleOptions): Promise<Sca
     const platformOrg = randomUUID();
     const ministryOrg = randomUUID();
     await loader.add('organisation', [platformOrg, 'Scale platform', 'platform', null]);
-    await loader.add('organisation', [ministryOrg, 'Scale ministry', 'ministry', null]);
+    // a ministry analyst's scope is the funding source named by the organisation's code
+    const lmTaken: unknown[] = await q(`SELECT 1 FROM organisation WHERE code = 'LM'`);
+    await loader.add('organisation', [ministryOrg, 'Scale ministry', 'ministry', lmTaken.length ? null : 'LM']);
     const user = async (email: string, name: string, role: string, org: string) => {
       const id = randomUUID();
       await loader.add('appUser', [id, `${email}@${SCALE_EMAIL_DOMAIN}`, name, role, org, opts.passwordHash]);
