@@ -19,6 +19,29 @@ for (const t of tiers) {
 }
 
 const resultsDir = path.join(root, '.data', 'test-results');
+
+// The application logs of these tiers are scanned after the run: not one personal code may appear,
+// not even masked (a masked one means some code tried to log it). Counted as one check per tier.
+const LOG_SCANNED_TIERS = ['e2e', 'faults'];
+const PERSONAL_CODE = /\b\d{6}-?\d{5}\b/;
+const MASKED = '******-*****';
+
+function scanLogs(dir) {
+  let files = 0;
+  let count = 0;
+  for (const f of fs.readdirSync(dir)) {
+    files += 1;
+    const text = fs.readFileSync(path.join(dir, f), 'utf8');
+    for (const line of text.split('\n')) {
+      if (!line) continue;
+      count += 1;
+      if (PERSONAL_CODE.test(line)) return { ok: false, message: `a personal code in ${f}: ${line.slice(0, 300)}` };
+      if (line.includes(MASKED)) return { ok: false, message: `a masked personal code in ${f} (some code logs one): ${line.slice(0, 300)}` };
+    }
+  }
+  if (count === 0) return { ok: false, message: 'no log lines were written, so nothing could be checked' };
+  return { ok: true, message: `${count} lines from ${files} processes scanned, no personal codes` };
+}
 fs.mkdirSync(resultsDir, { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
@@ -50,7 +73,10 @@ for (const tier of tiers) {
   // browser and fault suites start and stop whole processes: one at a time
   if (tier === 'browser' || tier === 'faults') args.push('--runInBand');
   console.log(`\n=== ${tier} tests ===`);
-  spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: process.env });
+  const logDir = path.join(resultsDir, 'logs', tier);
+  fs.rmSync(logDir, { recursive: true, force: true });
+  fs.mkdirSync(logDir, { recursive: true });
+  spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, LIDZ_TEST_LOG_DIR: logDir } });
   if (!fs.existsSync(out)) {
     totals.failed += 1;
     lines.push(`${tier}: Jest produced no results`);
@@ -66,6 +92,15 @@ for (const tier of tiers) {
   totals.failed += failed;
   totals.skipped += skipped;
   lines.push(`${tier}: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''} (${r.numTotalTestSuites} files)`);
+  if (LOG_SCANNED_TIERS.includes(tier)) {
+    const scan = scanLogs(logDir);
+    lines.push(`${tier} logs: ${scan.message}`);
+    if (scan.ok) totals.passed += 1;
+    else {
+      totals.failed += 1;
+      console.error(`\n${tier} logs: ${scan.message}`);
+    }
+  }
   if (r.numTotalTests === 0 && brokenSuites === 0) {
     totals.failed += 1;
     lines.push(`${tier}: no test ran`);

@@ -34,7 +34,8 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   const env: Record<string, string> = {
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
-    LOG_LEVEL: 'silent',
+    // logs go to a file per test process, which the test runner scans for personal data after the tier
+    ...(process.env.LIDZ_TEST_LOG_DIR ? { LOG_LEVEL: 'info', LOG_FILE: path.join(process.env.LIDZ_TEST_LOG_DIR, `app-${process.pid}.log`) } : { LOG_LEVEL: 'silent' }),
     MAIL_DIR: mailDir,
     DB_POOL_SIZE: '5',
     OUTBOX_POLL_MS: '200',

@@ -18,7 +18,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 /** Builds the HTTP application exactly as production runs it; tests call this too. */
 export async function createHttpApp(config: AppConfig, opts: { worker?: boolean } = {}): Promise<NestFastifyApplication> {
-  setLogLevel(config.logLevel);
+  setLogLevel(config.logLevel, config.logFile);
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.env === 'production',

@@ -28,6 +28,8 @@ export interface AppConfig {
   publicUrl: string;
   webRoot: string | null;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** LOG_FILE: append the JSON log lines to this file instead of stdout/stderr. */
+  logFile: string | null;
   outboxPollMs: number;
   /** Requests per window per IP on public, unauthenticated routes that do work (the benefits finder). */
   publicRateLimit: number;
@@ -120,6 +122,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     publicUrl: url(env, 'PUBLIC_URL', ['http:', 'https:'], false) ?? 'http://localhost:3000',
     webRoot: env.WEB_ROOT || null,
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
+    logFile: env.LOG_FILE ? path.resolve(env.LOG_FILE) : null,
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', 1000, 50, 600_000),
     publicRateLimit: int(env, 'PUBLIC_RATE_LIMIT', 30, 1, 100_000),
     publicRateWindowSeconds: int(env, 'PUBLIC_RATE_WINDOW_SECONDS', 60, 1, 86_400),
