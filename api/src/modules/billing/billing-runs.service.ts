@@ -59,7 +59,7 @@ export class BillingRunsService {
       }
       const { identifiers } = await m.insert(BillingRun, { month: dto.month, municipalityCode, providerOrganisationId: dto.providerOrganisationId ?? null, startedByUserId: actor.userId });
       const id = String(identifiers[0].id);
-      await this.outbox.enqueue(m, QUEUES.billing, 'billing-run', `billing-run:${id}:1`, { runId: id });
+      await this.outbox.enqueue(m, QUEUES.billing, 'billing-run', `billing-run-${id}-1`, { runId: id });
       await this.audit.record(m, actor, { action: 'billing.run_started', subjectType: 'billing_run', subjectId: id, details: { month: dto.month, municipalityCode, providerOrganisationId: dto.providerOrganisationId ?? null } });
       return m.getRepository(BillingRun).findOneByOrFail({ id });
     });
@@ -73,7 +73,7 @@ export class BillingRunsService {
       const r = await m.getRepository(BillingRun).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!r) throw new AppError('NOT_FOUND');
       if (!canMove(RUN_TRANSITIONS, r.status, 'running')) throw new AppError('BILLING_INVALID_TRANSITION');
-      await this.outbox.enqueue(m, QUEUES.billing, 'billing-run', `billing-run:${id}:${r.attempts + 1}`, { runId: id });
+      await this.outbox.enqueue(m, QUEUES.billing, 'billing-run', `billing-run-${id}-${r.attempts + 1}`, { runId: id });
       await this.audit.record(m, actor, { action: 'billing.run_resumed', subjectType: 'billing_run', subjectId: id, details: { status: r.status, providersDone: r.providersDone } });
       return r;
     });

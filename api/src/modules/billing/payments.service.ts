@@ -109,7 +109,7 @@ export class PaymentsService {
       if (!canMove(BATCH_TRANSITIONS, b.status, 'approved')) throw new AppError('BILLING_INVALID_TRANSITION');
       if (!mayApprove(b.createdByUserId, actor.userId)) throw new AppError('BILLING_MAKER_CHECKER');
       await m.update(PaymentBatch, { id }, { status: 'approved', approvedByUserId: actor.userId, approvedAt: new Date() });
-      if (b.rail === 'stripe') await this.outbox.enqueue(m, QUEUES.billing, 'payment-batch-dispatch', `payment-batch:${id}`, { batchId: id });
+      if (b.rail === 'stripe') await this.outbox.enqueue(m, QUEUES.billing, 'payment-batch-dispatch', `payment-batch-${id}`, { batchId: id });
       await this.audit.record(m, actor, { action: 'payment_batch.approved', subjectType: 'payment_batch', subjectId: id });
       return m.getRepository(PaymentBatch).findOneByOrFail({ id });
     });
