@@ -1,4 +1,4 @@
-import { DECISION_KINDS, type DecisionKind } from '@lidz/libs';
+import type { DecisionKind } from '@lidz/libs';
 import { checkCodeAndBirthDate } from './personal-code.rules';
 
 /**
@@ -102,23 +102,32 @@ export function parseCsv(text: string): { rows: Record<string, string>[]; error?
   let field = '';
   let record: string[] = [];
   let quoted = false;
+  const endField = () => {
+    record.push(field);
+    field = '';
+  };
+  const endRecord = () => {
+    endField();
+    records.push(record);
+    record = [];
+  };
   for (let i = 0; i < body.length; i++) {
     const ch = body[i];
     if (quoted) {
-      if (ch === '"' && body[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && body[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === sep) record.push(field), (field = '');
+    else if (ch === sep) endField();
     else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && body[i + 1] === '\n') i++;
-      record.push(field);
-      records.push(record);
-      (record = []), (field = '');
+      endRecord();
     } else field += ch;
   }
   if (quoted) return { rows: [], error: 'unterminatedQuote' };
-  if (field !== '' || record.length) record.push(field), records.push(record);
+  if (field !== '' || record.length) endRecord();
   const nonEmpty = records.filter((r) => r.some((c) => c.trim() !== ''));
   if (nonEmpty.length === 0) return { rows: [], error: 'empty' };
   const header = nonEmpty[0].map((h) => h.trim());
