@@ -78,6 +78,15 @@ describe('reports over a hand-made data set', () => {
     expect((await reports.unmet(admin, { from: '2026-01', to: '2026-03', decisionKind: 'group_1' })).rows).toEqual([]);
   });
 
+  it('the default period is the last 12 months, this one included', async () => {
+    const r = await reports.spend(admin, { to: '2026-03' });
+    expect([r.filters.from, r.filters.to, r.filters.referenceDate]).toEqual(['2025-04', '2026-03', '2026-03-31']);
+    expect(r.totals).toMatchObject({ children: 17, totalCents: 684000 });
+    const today = await reports.spend(admin, {});
+    expect(today.filters.to).toMatch(/^\d{4}-\d{2}$/);
+    expect(today.filters.from).toMatch(/^\d{4}-\d{2}$/);
+  });
+
   it('needs vs money: indicative, allocated, committed, spent, utilisation', async () => {
     const r = await reports.needs(admin, { from: '2026-01', to: '2026-03' });
     expect(r.rows).toEqual([

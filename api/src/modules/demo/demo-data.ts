@@ -9,6 +9,7 @@ import { seedBudgets } from '../budgets/demo';
 import { seedMarketplace } from '../marketplace/demo';
 import { seedVisits } from '../visits/demo';
 import { seedBenefits } from '../benefits/demo';
+import { seedReports } from '../reports/demo';
 
 /** The demo password of every demo login (shown by `npm start` and in the README; never used in production). */
 export const DEMO_PASSWORD = 'Demo-parole-2026';
@@ -63,7 +64,7 @@ export interface DemoContext {
 export type DemoSeed = (m: EntityManager, ctx: DemoContext) => Promise<void>;
 
 /** Each context's demo seed, in the life-of-a-budget order; a context adds its seed here with one line. */
-const DEMO_SEEDS: DemoSeed[] = [seedChildrenAndCases, seedBudgets, seedMarketplace, seedVisits, seedBenefits];
+const DEMO_SEEDS: DemoSeed[] = [seedChildrenAndCases, seedBudgets, seedMarketplace, seedVisits, seedBenefits, seedReports];
 
 /** Fills an empty database with the demo organisations and logins; does nothing if any user exists. */
 export async function seedDemo(db: DataSource): Promise<{ seeded: boolean; report: string[] }> {

@@ -74,7 +74,8 @@ export class ReportsService {
   async resolve(actor: Actor | null, q: ReportQueryDto): Promise<ResolvedFilters> {
     const today = rigaToday();
     const to = q.to ?? today.slice(0, 7);
-    const from = q.from ?? monthsBetween(`${Number(to.slice(0, 4)) - 1}-${to.slice(5, 7)}`, to)[1];
+    // the last 12 months, this one included
+    const from = q.from ?? monthsBetween(`${Number(to.slice(0, 4)) - 1}-${to.slice(5, 7)}`, to)[1].slice(0, 7);
     if (from > to) throw fieldError('from', 'beforeTo');
     const f: ResolvedFilters = {
       from,
