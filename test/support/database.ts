@@ -7,7 +7,8 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
   const server = process.env.LIDZ_TEST_SERVER_URL;
   const template = process.env.LIDZ_TEST_TEMPLATE;
   if (!server || !template) throw new Error('the test database server is not running (globalSetup did not run)');
-  const name = `lidz_t_${randomBytes(6).toString('hex')}`;
+  // named after this run's template, so a run cleans up only its own databases on a shared server
+  const name = `${runPrefix(template)}${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: server });
   await admin.connect();
   try {
@@ -24,4 +25,9 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
       await c.end();
     },
   };
+}
+
+/** The prefix of every test database of the run that made `template` (lidz_template_<pid> → lidz_t<pid>_). */
+export function runPrefix(template: string): string {
+  return `lidz_t${template.replace(/^lidz_template_/, '')}_`;
 }

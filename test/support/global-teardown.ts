@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { Client } from 'pg';
+import { runPrefix } from './database';
 
 export default async function globalTeardown(): Promise<void> {
   const pg = (globalThis as Record<string, unknown>).__LIDZ_PG__ as { stop: () => Promise<void> } | undefined;
@@ -15,7 +16,7 @@ export default async function globalTeardown(): Promise<void> {
   if (!url || !template) return;
   const admin = new Client({ connectionString: url });
   await admin.connect();
-  const { rows } = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'lidz_t_%' OR datname = $1`, [template]);
+  const { rows } = await admin.query(`SELECT datname FROM pg_database WHERE starts_with(datname, $1) OR datname = $2`, [runPrefix(template), template]);
   for (const r of rows as { datname: string }[]) await admin.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
   await admin.end();
 }
