@@ -16,6 +16,7 @@ import { users } from './users';
 import { catalogue, contracts, providers } from './marketplace';
 import { exceptions, integrity, visits } from './exceptions';
 import { reports } from './reports';
+import { billingRuns, invoices, paymentBatches, reconciliation } from './billing';
 
 const store = localStorageStore(undefined, 'lidz.admin');
 
@@ -56,5 +57,9 @@ export const App = () => (
     <Resource {...visits} />
     <Resource {...integrity} />
     <Resource {...reports} />
+    <Resource {...billingRuns} />
+    <Resource {...invoices} />
+    <Resource {...paymentBatches} />
+    <Resource {...reconciliation} />
   </Admin>
 );

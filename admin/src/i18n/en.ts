@@ -5,6 +5,7 @@ import { en as casesMessages } from '../cases/messages';
 import { en as budgetsMessages } from '../budgets/messages';
 import { en as marketplaceMessages } from '../marketplace/messages';
 import { en as reportsMessages } from '../reports/messages';
+import { en as billingMessages } from '../billing/messages';
 import { benefitsMessages } from '../benefits/messages';
 
 /**
@@ -77,6 +78,7 @@ const app = {
     ...marketplaceMessages.resources,
     ...benefitsMessages.en.resources,
     ...reportsMessages.resources,
+    ...billingMessages.resources,
     users: {
       name: 'User |||| Users',
       page: { create: 'New user' },
@@ -154,6 +156,7 @@ const app = {
     ...visitsMessages.errors,
     ...budgetsMessages.errors,
     ...marketplaceMessages.errors,
+    ...billingMessages.errors,
     VALIDATION_FAILED: 'Please correct the marked fields.',
     BAD_REQUEST: 'The request was not understood.',
     UNAUTHENTICATED: 'Please sign in.',

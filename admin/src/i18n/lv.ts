@@ -6,6 +6,7 @@ import { lv as casesMessages } from '../cases/messages';
 import { lv as budgetsMessages } from '../budgets/messages';
 import { lv as marketplaceMessages } from '../marketplace/messages';
 import { lv as reportsMessages } from '../reports/messages';
+import { lv as billingMessages } from '../billing/messages';
 import { benefitsMessages } from '../benefits/messages';
 
 /**
@@ -296,6 +297,7 @@ export const lvAppMessages: AppMessages = {
     ...marketplaceMessages.resources,
     ...benefitsMessages.lv.resources,
     ...reportsMessages.resources,
+    ...billingMessages.resources,
     users: {
       name: 'Lietotājs |||| Lietotāji',
       page: { create: 'Jauns lietotājs' },
@@ -373,6 +375,7 @@ export const lvAppMessages: AppMessages = {
     ...visitsMessages.errors,
     ...budgetsMessages.errors,
     ...marketplaceMessages.errors,
+    ...billingMessages.errors,
     VALIDATION_FAILED: 'Lūdzu, izlabojiet iezīmētos laukus.',
     BAD_REQUEST: 'Pieprasījumu neizdevās saprast.',
     UNAUTHENTICATED: 'Lūdzu, piesakieties.',
