@@ -19,6 +19,7 @@ import { FindOffersPage } from './pages/marketplace/FindOffersPage';
 import { OffersPage } from './pages/marketplace/OffersPage';
 import { OnboardingPage } from './pages/marketplace/OnboardingPage';
 import { SpecialistsPage } from './pages/marketplace/SpecialistsPage';
+import { PaymentsPage } from './pages/payments/PaymentsPage';
 
 /** Paths are relative to /portal (BrowserRouter basename); the server answers index.html for all of them. */
 export function App() {
@@ -44,6 +45,7 @@ export function App() {
           <Route path="contracts" element={<ContractsPage />} />
           <Route path="offers" element={<OffersPage />} />
           <Route path="specialists" element={<SpecialistsPage />} />
+          <Route path="payments" element={<PaymentsPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -4,6 +4,7 @@ import { en as visits } from '../pages/visits/messages';
 import { en as children } from '../pages/children/messages';
 import { en as basket } from '../pages/basket/messages';
 import { en as marketplace } from '../pages/marketplace/messages';
+import { en as payments } from '../pages/payments/messages';
 
 /** English. Exactly the keys of `lv.ts` — the type below refuses a missing or an extra key. */
 export const en: Record<MessageKey, string> = {
@@ -12,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   ...children,
   ...basket,
   ...marketplace,
+  ...payments,
   'app.name': 'Līdz.Vērtīgs',
 
   'layout.skipToContent': 'Skip to main content',

@@ -3,6 +3,7 @@ import { lv as visits } from '../pages/visits/messages';
 import { lv as children } from '../pages/children/messages';
 import { lv as basket } from '../pages/basket/messages';
 import { lv as marketplace } from '../pages/marketplace/messages';
+import { lv as payments } from '../pages/payments/messages';
 /**
  * Latvian — the portal's default language. Families read these words, so they are plain and friendly:
  * short sentences, "jūs", no office jargon. Keys are flat; `en.ts` must hold exactly the same keys
@@ -17,6 +18,7 @@ export const lv = {
   ...children,
   ...basket,
   ...marketplace,
+  ...payments,
   'app.name': 'Līdz.Vērtīgs',
 
   'layout.skipToContent': 'Pāriet uz galveno saturu',

@@ -4,6 +4,7 @@ import { NotificationsSection } from '../../notifications/NotificationsSection';
 import { ROLE_NAME_KEY } from '../../roles';
 import { PageHeading } from '../../ui/PageHeading';
 import { MarketplaceSection } from '../marketplace/MarketplaceSection';
+import { Link } from 'react-router';
 
 /**
  * Home of a provider administrator or a specialist. Sections for offers, contracts, visit scanning and
@@ -26,6 +27,13 @@ export function ProviderHome({ user }: { user: PortalUser }) {
         </div>
       </dl>
       <MarketplaceSection side="provider" />
+      {user.role === 'provider_admin' && (
+        <section className="card" aria-labelledby="payments-home">
+          <h2 id="payments-home">{t('payments.nav')}</h2>
+          <p>{t('payments.home.intro')}</p>
+          <Link to="/payments">{t('payments.nav')}</Link>
+        </section>
+      )}
       <NotificationsSection />
     </>
   );
