@@ -23,7 +23,6 @@ import { PrivacyModule } from './modules/privacy/privacy.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { BenchModule } from './modules/scale/bench.module';
-import { BenchModule } from './modules/scale/bench.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -48,13 +47,12 @@ export class AppModule {
         PrivacyModule,
         IdentityModule,
         BudgetsModule.register(worker),
-        MarketplaceModule,
+        MarketplaceModule.register(worker),
         ChildrenModule.register(worker),
         VisitsModule.register(worker),
         BenefitsModule,
         BillingModule.register(worker),
         ReportsModule.register(worker),
-        BenchModule.register(config),
         BenchModule.register(config),
       ],
       controllers: [HealthController],

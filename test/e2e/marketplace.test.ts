@@ -1,3 +1,4 @@
+import { ContractsService } from '../../api/src/modules/marketplace/contracts.service';
 import { startTestApp, TestApp } from '../support/app';
 import { makeOrganisation, makeUser, Session, userWithSession, loginAs } from '../support/factories';
 import { makeFundedLine, makeMarketChild, makeOffer, makeProvider, makeSpecialist } from '../support/marketplace-factories';
@@ -274,6 +275,23 @@ describe('marketplace: contracts', () => {
     // when the contract ends, so does the provider's view of the child
     await t.http().post(`/api/contracts/${id}/end`).set(caseManager.auth).send({ endDate: '2027-03-31' });
     expect((await t.http().get(`/api/children/${childId}`).set(providerAdmin.auth)).status).toBe(404);
+  });
+
+  it('an approved contract becomes active on its start date (the daily sweep)', async () => {
+    await t.db.query(`UPDATE offer SET free_capacity = 5 WHERE id = $1`, [offerId]);
+    const { childId } = await newChild(100_000);
+    const id = (await propose(childId)).body.id;
+    await t.http().post(`/api/contracts/${id}/accept`).set(providerAdmin.auth).send({ specialistIds: [specialistId] });
+    expect((await t.http().post(`/api/contracts/${id}/approve`).set(caseManager.auth).send({})).body.status).toBe('approved');
+    // the offer's free places went down by one with each acceptance; with none left, acceptance is refused
+    await t.db.query(`UPDATE offer SET free_capacity = 0 WHERE id = $1`, [offerId]);
+    const late = (await propose(childId)).body;
+    expect(late.code).toBe('OFFER_UNAVAILABLE');
+    await t.db.query(`UPDATE offer SET free_capacity = 5 WHERE id = $1`, [offerId]);
+    const contracts = t.app.get(ContractsService);
+    expect(await contracts.activateDue(t.db.manager, '2026-12-31')).toBe(0);
+    expect(await contracts.activateDue(t.db.manager, '2027-01-01')).toBeGreaterThanOrEqual(1);
+    expect((await t.db.query(`SELECT status FROM contract WHERE id = $1`, [id]))[0].status).toBe('active');
   });
 
   it('a family cannot propose for a child that is not theirs, nor a period before the offer starts', async () => {

@@ -8,6 +8,7 @@ export const QUEUES = {
   billing: 'billing',
   visits: 'visits',
   reports: 'reports',
+  marketplace: 'marketplace',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export const ALL_QUEUES: QueueName[] = Object.values(QUEUES);
@@ -27,6 +28,8 @@ export interface JobPayloads {
   /** Rebuild the report rollups for the last `recentMonths` months, or all months when null. */
   'report-rollup-refresh': { recentMonths: number | null };
   'visit-no-check-out-sweep': Record<string, never>;
+  /** Approved contracts whose start date has come become active. */
+  'contract-activation-sweep': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 

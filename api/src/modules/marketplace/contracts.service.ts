@@ -169,8 +169,8 @@ export class ContractsService {
       const links = await m.getRepository(ProviderSpecialist).find({ where: { providerOrganisationId: contract.providerOrganisationId, specialistId: In(ids), active: true } });
       if (links.length !== ids.length) throw new AppError('VALIDATION_FAILED', { specialistIds: 'notOfProvider' });
       if (contract.offerId) {
-        const taken = await m.query(`UPDATE offer SET free_capacity = free_capacity - 1 WHERE id = $1 AND free_capacity > 0 RETURNING id`, [contract.offerId]);
-        if ((taken as unknown[]).length === 0) throw new AppError('OFFER_UNAVAILABLE', { offerId: 'noCapacity' });
+        const [taken]: { n: number }[] = await m.query(`WITH t AS (UPDATE offer SET free_capacity = free_capacity - 1 WHERE id = $1 AND free_capacity > 0 RETURNING id) SELECT count(*)::int AS n FROM t`, [contract.offerId]);
+        if (taken.n === 0) throw new AppError('OFFER_UNAVAILABLE', { offerId: 'noCapacity' });
       }
       await m.insert(ContractSpecialist, ids.map((specialistId) => ({ contractId: id, specialistId })));
       const terms: Partial<Contract> = { status: 'accepted', acceptedAt: new Date(), acceptedByUserId: actor.userId };
@@ -210,6 +210,8 @@ export class ContractsService {
       const endDate = dto.endDate ?? rigaDate();
       if (endDate < contract.validFrom || endDate > contract.validTo) throw new AppError('VALIDATION_FAILED', { endDate: 'outsidePeriod' });
       const released = await this.releaseRest(m, actor, contract);
+      // the place the contract took frees up for another child
+      if (contract.offerId) await m.query(`UPDATE offer SET free_capacity = free_capacity + 1 WHERE id = $1`, [contract.offerId]);
       await m.update(Contract, { id }, { status: 'ended', validTo: endDate, endedAt: new Date(), endedByUserId: actor.userId, endReason: dto.reason ?? null, releasedCents: contract.releasedCents + released });
       await this.audit.record(m, actor, { action: 'contract.ended', subjectType: 'contract', subjectId: id, childId: contract.childId, details: { endDate, releasedCents: released } });
     });
@@ -231,8 +233,8 @@ export class ContractsService {
 
   /** Approved contracts whose start date has come become active (run daily and before reads that depend on it). */
   async activateDue(m: EntityManager, today = rigaDate()): Promise<number> {
-    const rows: unknown[] = await m.query(`UPDATE contract SET status = 'active', updated_at = now() WHERE status = 'approved' AND valid_from <= $1::date RETURNING id`, [today]);
-    return rows.length;
+    const [row]: { n: number }[] = await m.query(`WITH a AS (UPDATE contract SET status = 'active', updated_at = now() WHERE status = 'approved' AND valid_from <= $1::date RETURNING id) SELECT count(*)::int AS n FROM a`, [today]);
+    return row.n;
   }
 
   // ------------------------------------------------------------------ helpers
