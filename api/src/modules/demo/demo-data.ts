@@ -10,6 +10,7 @@ import { seedMarketplace } from '../marketplace/demo';
 import { seedVisits } from '../visits/demo';
 import { seedBenefits } from '../benefits/demo';
 import { seedReports } from '../reports/demo';
+import { seedBilling } from '../billing/demo';
 
 /** The demo password of every demo login (shown by `npm start` and in the README; never used in production). */
 export const DEMO_PASSWORD = 'Demo-parole-2026';
@@ -37,6 +38,7 @@ export interface DemoLogin {
 
 export const DEMO_LOGINS: DemoLogin[] = [
   { email: 'admin@lidz.lv', fullName: 'Ilze Platforma', role: 'platform_admin', org: 'PLATFORM', app: 'admin' },
+  { email: 'finanses@lidz.lv', fullName: 'Gints Kalējs', role: 'platform_admin', org: 'PLATFORM', app: 'admin' },
   { email: 'analitikis.lm@lidz.lv', fullName: 'Pēteris Analītiķis', role: 'ministry_analyst', org: 'LM', app: 'admin' },
   { email: 'sociala.riga@lidz.lv', fullName: 'Dace Ozola', role: 'municipality_officer', org: 'RIGA', app: 'admin' },
   { email: 'vaditajs.riga@lidz.lv', fullName: 'Laura Liepa', role: 'case_manager', org: 'RIGA', app: 'admin' },
@@ -64,7 +66,7 @@ export interface DemoContext {
 export type DemoSeed = (m: EntityManager, ctx: DemoContext) => Promise<void>;
 
 /** Each context's demo seed, in the life-of-a-budget order; a context adds its seed here with one line. */
-const DEMO_SEEDS: DemoSeed[] = [seedChildrenAndCases, seedBudgets, seedMarketplace, seedVisits, seedBenefits, seedReports];
+const DEMO_SEEDS: DemoSeed[] = [seedChildrenAndCases, seedBudgets, seedMarketplace, seedVisits, seedBilling, seedBenefits, seedReports];
 
 /** Fills an empty database with the demo organisations and logins; does nothing if any user exists. */
 export async function seedDemo(db: DataSource): Promise<{ seeded: boolean; report: string[] }> {
