@@ -7,6 +7,9 @@ import type { ChildEntitlements, EntitlementRow, TransitionsAnswer } from './typ
 import { useAmountLabel } from './BenefitList';
 import { useApiJson } from './useApiJson';
 
+/** Dark red on light red: the highlight keeps a 4.5:1 contrast (the theme's orange warning does not). */
+export const MISSING_CHIP = { color: '#8c1d18', bgcolor: '#fdecea', borderColor: '#8c1d18', fontWeight: 600 } as const;
+
 const RANK = { missing: 0, received: 1, eligible: 1, maybe: 2, not_eligible: 3 } as const;
 const standing = (r: EntitlementRow) => (r.missing ? 'missing' : r.received ? 'received' : r.eligibility);
 
@@ -70,7 +73,7 @@ export const ChildEntitlementsShow = () => {
               variant="outlined"
               data-code={r.code}
               data-standing={s}
-              sx={s === 'missing' ? { borderColor: 'warning.main', borderWidth: 2 } : undefined}
+              sx={s === 'missing' ? { borderColor: '#8c1d18', borderWidth: 2 } : undefined}
             >
               <CardContent sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1, '&:last-child': { pb: 2 } }}>
                 <Typography component="h2" variant="subtitle1" sx={{ flex: '1 1 16rem', fontWeight: 600 }}>
@@ -81,9 +84,10 @@ export const ChildEntitlementsShow = () => {
                 </Typography>
                 <Chip
                   label={translate(`benefits.child.${s}`)}
-                  color={s === 'missing' ? 'warning' : s === 'received' ? 'success' : 'default'}
-                  variant={s === 'missing' ? 'filled' : 'outlined'}
+                  color={s === 'received' ? 'success' : 'default'}
+                  variant="outlined"
                   size="small"
+                  sx={s === 'missing' ? MISSING_CHIP : undefined}
                 />
                 {r.eligibility === 'eligible' && (
                   <Button size="small" disabled={busy} onClick={() => void mark(r.code, !r.received)}>

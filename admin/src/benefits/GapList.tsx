@@ -2,6 +2,7 @@ import { Chip } from '@mui/material';
 import { BooleanInput, DataTable, FunctionField, List, SimpleList, TextInput, useLocaleState, useTranslate } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
 import { useIsSmall } from '../common/useIsSmall';
+import { MISSING_CHIP } from './ChildEntitlementsShow';
 import type { GapRecord } from './types';
 
 const filters = [
@@ -15,7 +16,7 @@ const MissingChips = ({ gap }: { gap: GapRecord }) => {
   return (
     <span style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}>
       {gap.missing.map((m) => (
-        <Chip key={m.code} size="small" color="warning" variant="outlined" label={locale === 'en' ? m.nameEn : m.nameLv} />
+        <Chip key={m.code} size="small" variant="outlined" sx={MISSING_CHIP} label={locale === 'en' ? m.nameEn : m.nameLv} />
       ))}
     </span>
   );
