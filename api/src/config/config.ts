@@ -31,6 +31,9 @@ export interface AppConfig {
   /** LOG_FILE: append the JSON log lines to this file instead of stdout/stderr. */
   logFile: string | null;
   outboxPollMs: number;
+  /** Child documents: a local folder by default; S3-compatible storage when S3_BUCKET is set. */
+  documentsDir: string;
+  s3: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string } | null;
   /** Requests per window per IP on public, unauthenticated routes that do work (the benefits finder). */
   publicRateLimit: number;
   publicRateWindowSeconds: number;
@@ -89,6 +92,14 @@ function benchRoutes(env: Env, mode: string): boolean {
   return on;
 }
 
+/** S3-compatible document storage: all of S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, or none. */
+function s3Config(env: Env): AppConfig['s3'] {
+  if (!env.S3_BUCKET) return null;
+  const endpoint = url(env, 'S3_ENDPOINT', ['http:', 'https:'], true)!;
+  for (const name of ['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']) if (!env[name]) throw new ConfigError(name, 'is required when S3_BUCKET is set');
+  return { endpoint: endpoint.replace(/\/+$/, ''), bucket: env.S3_BUCKET, region: env.S3_REGION || 'us-east-1', accessKeyId: env.S3_ACCESS_KEY_ID!, secretAccessKey: env.S3_SECRET_ACCESS_KEY! };
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const mode = oneOf(env, 'NODE_ENV', ['development', 'test', 'production'] as const, 'development');
   let jwtSecret = env.JWT_SECRET ?? '';
@@ -124,6 +135,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
     logFile: env.LOG_FILE ? path.resolve(env.LOG_FILE) : null,
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', 1000, 50, 600_000),
+    documentsDir: env.DOCUMENTS_DIR || path.join(dataDir, 'documents'),
+    s3: s3Config(env),
     publicRateLimit: int(env, 'PUBLIC_RATE_LIMIT', 30, 1, 100_000),
     publicRateWindowSeconds: int(env, 'PUBLIC_RATE_WINDOW_SECONDS', 60, 1, 86_400),
     stripeSecretKey: env.STRIPE_SECRET_KEY || null,

@@ -21,6 +21,7 @@ import { CaseManagerSetting } from '../modules/cases/entities/case-manager-setti
 import { CaseReview } from '../modules/cases/entities/case-review.entity';
 import { ChildCase } from '../modules/cases/entities/child-case.entity';
 import { Child } from '../modules/children/entities/child.entity';
+import { ChildDocument, ChildDocumentShare } from '../modules/children/entities/child-document.entity';
 import { ChildRepresentative } from '../modules/children/entities/child-representative.entity';
 import { Consent } from '../modules/children/entities/consent.entity';
 import { DecisionImport } from '../modules/children/entities/decision-import.entity';
@@ -33,4 +34,4 @@ import { BILLING_ENTITIES } from '../modules/billing/entities';
 import { REPORTS_ENTITIES } from '../modules/reports/entities';
 
 /** Every entity of the platform; the migration drift check compares exactly this list to the schema. */
-export const ENTITIES = [Organisation, User, RefreshSession, IdempotencyRecord, PasswordReset, AuditEvent, OutboxMessage, EmailMessage, Notification, Basket, BasketVersion, BasketLine, LedgerMovement, FundingRule, AllocationRule, Assessment, SupportPlan, Municipality, Child, ChildRepresentative, Consent, DisabilityDecision, DecisionImport, ChildCase, CaseAssignment, CaseManagerSetting, CaseDeputy, CaseReview, ...MARKETPLACE_ENTITIES, ...VISITS_ENTITIES, ...BENEFITS_ENTITIES, ...BILLING_ENTITIES, ...REPORTS_ENTITIES];
+export const ENTITIES = [Organisation, User, RefreshSession, IdempotencyRecord, PasswordReset, AuditEvent, OutboxMessage, EmailMessage, Notification, Basket, BasketVersion, BasketLine, LedgerMovement, FundingRule, AllocationRule, Assessment, SupportPlan, Municipality, Child, ChildRepresentative, Consent, DisabilityDecision, DecisionImport, ChildCase, CaseAssignment, CaseManagerSetting, CaseDeputy, CaseReview, ChildDocument, ChildDocumentShare, ...MARKETPLACE_ENTITIES, ...VISITS_ENTITIES, ...BENEFITS_ENTITIES, ...BILLING_ENTITIES, ...REPORTS_ENTITIES];

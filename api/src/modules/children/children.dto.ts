@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBase64, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { CONSENT_PURPOSES, type ConsentPurpose } from './entities/consent.entity';
 import { REPRESENTATIVE_RELATIONS, type RepresentativeRelation } from './entities/child-representative.entity';
 
@@ -33,4 +33,16 @@ export class AdultAccessDto {
 export class CsvImportDto {
   @IsOptional() @IsString() @MaxLength(200) fileName?: string;
   @IsString() @MinLength(1) csv: string;
+}
+
+export class UploadDocumentDto {
+  @IsIn(['decision', 'specialist_report', 'commission_opinion', 'signed_plan', 'other']) kind: 'decision' | 'specialist_report' | 'commission_opinion' | 'signed_plan' | 'other';
+  @IsString() @MinLength(1) @MaxLength(200) fileName: string;
+  @IsString() @MaxLength(100) contentType: string;
+  @IsBase64() @MaxLength(1_048_576) contentBase64: string;
+  @IsOptional() @IsIn(['case_team', 'restricted']) visibility?: 'case_team' | 'restricted';
+}
+
+export class ShareDocumentDto {
+  @IsUUID() userId: string;
 }

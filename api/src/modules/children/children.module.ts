@@ -6,6 +6,9 @@ import { ChildrenService } from './children.service';
 import { ConsentService } from './consent.service';
 import { DecisionImportService } from './decision-import.service';
 import { DecisionsProcessor } from './decisions.processor';
+import { DocumentStorage } from './document-storage';
+import { DocumentsController } from './documents.controller';
+import { DocumentsService } from './documents.service';
 
 /**
  * Children, representatives, consents and decisions, with cases and caseloads. Global: every context
@@ -19,8 +22,8 @@ export class ChildrenModule {
       module: ChildrenModule,
       global: true,
       imports: [CasesModule.register(worker)],
-      controllers: [ChildrenController],
-      providers: [ChildAccessService, ConsentService, ChildrenService, DecisionImportService, ...(worker ? [DecisionsProcessor] : [])],
+      controllers: [ChildrenController, DocumentsController],
+      providers: [ChildAccessService, ConsentService, ChildrenService, DecisionImportService, DocumentsService, DocumentStorage, ...(worker ? [DecisionsProcessor] : [])],
       exports: [ChildAccessService, ConsentService],
     };
   }
