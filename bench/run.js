@@ -17,8 +17,11 @@ const { parseArgs, openServer, createDatabase } = require('./lib/db');
 
 const PRESETS = {
   quick: { children: 80, months: 3, seconds: 4, specialists: 4, unbilledMonths: 1, reportRepeat: 1 },
-  default: { children: 400, months: 6, seconds: 15, specialists: 12, unbilledMonths: 1, reportRepeat: 3 },
-  full: { children: 16000, months: 12, seconds: 30, specialists: 40, unbilledMonths: 1, reportRepeat: 3 },
+  default: { children: 400, months: 6, seconds: 15, specialists: 12, unbilledMonths: 1, reportRepeat: 5 },
+  // Latvia: scans, billing and 1× reports at 16,000 children; the 10× report pair at 1,600 children (10× ≈ Latvia's
+  // yearly visits); billing bills one municipality of about 5,000 visits, since the runner's per-visit cost
+  // would take over an hour for the whole month (see docs/performance.md)
+  full: { children: 16000, months: 12, seconds: 30, specialists: 40, unbilledMonths: 1, reportRepeat: 5, reportChildren: 1600, billingMunicipalityVisits: 5000 },
 };
 
 const TARGETS = {
@@ -42,7 +45,7 @@ const round = (x, d = 3) => (x === null || x === undefined || !Number.isFinite(x
 async function runBench(opts) {
   const log = opts.log ?? ((l) => console.log(`[bench] ${l}`));
   const { seedScaleAt } = require('./lib/seed');
-  const { startApi, startWorker, login, prepareScans, scanBenchmark, billingBenchmark, reportTimings } = require('./lib/scenarios');
+  const { pairedReportTimings, startApi, startWorker, login, prepareScans, scanBenchmark, billingBenchmark, reportTimings } = require('./lib/scenarios');
   const { SCALE_EMAIL_DOMAIN, SCALE_PASSWORD } = require('../api/src/modules/scale/seed-scale');
   const server = opts.serverUrl ? { serverUrl: opts.serverUrl, stop: async () => {} } : await openServer({ dataDir: path.join(__dirname, '..', '.data', 'bench-pg'), port: process.env.BENCH_PG_PORT || 54339 });
   const prefix = opts.databasePrefix ?? 'lidz_bench';
@@ -57,13 +60,28 @@ async function runBench(opts) {
   };
   const apis = [];
   try {
+    const timeReportPair = async (urlA, urlB) => {
+      const [a, b] = await Promise.all([startApi(urlA, { log }), startApi(urlB, { log })]);
+      apis.push(a, b);
+      try {
+        const [tokenA, tokenB] = [await login(a, `admin@${SCALE_EMAIL_DOMAIN}`, SCALE_PASSWORD), await login(b, `admin@${SCALE_EMAIL_DOMAIN}`, SCALE_PASSWORD)];
+        return await pairedReportTimings(a, b, { from, to, repeat: opts.reportRepeat, tokenA, tokenB });
+      } finally {
+        await a.stop();
+        await b.stop();
+        apis.length = 0;
+      }
+    };
+    let from;
+    let to;
+
     // ---- 1× population
     const url1 = await createDatabase(server.serverUrl, `${prefix}_1x`, true);
     const seedOpts = { children: opts.children, months: opts.months, unbilledMonths: opts.unbilledMonths, log: (l) => log(`seed 1×: ${l}`) };
     results.seed.x1 = summariseSeed(await seedScaleAt(url1, seedOpts));
     const months = results.seed.x1.months;
-    const from = months[0];
-    const to = months[months.length - 1];
+    from = months[0];
+    to = months[months.length - 1];
 
     // ---- scans vs baseline, memory
     const api1 = await startApi(url1, { log });
@@ -85,24 +103,30 @@ async function runBench(opts) {
 
     // ---- billing: the unbilled months (plus the visits the scan benchmark added to them)
     const unbilled = months.slice(months.length - opts.unbilledMonths);
-    results.billing = await billingBenchmark(url1, unbilled, { log });
+    results.billing = await billingBenchmark(url1, unbilled, { log, municipalityVisits: opts.billingMunicipalityVisits });
 
-    // ---- reports at 10× visits, same children
+    // ---- reports at 10× visits, same children. At Latvia size the 10× population (~30 M visits) would
+    // take hours to load on 2 cores, so --full compares 1× and 10× at --report-children (the 10×
+    // database then holds about Latvia's yearly visits); the 1× timings above stay at full size.
     let reports10 = null;
+    let reportsBase = reports1;
     if (!opts.skip10x) {
+      const pairChildren = opts.reportChildren ?? opts.children;
+      const pairOpts = { ...seedOpts, children: pairChildren };
+      let urlBase = url1;
+      if (pairChildren !== opts.children) {
+        urlBase = await createDatabase(server.serverUrl, `${prefix}_r1x`, true);
+        results.seed.pair1x = summariseSeed(await seedScaleAt(urlBase, { ...pairOpts, log: (l) => log(`seed pair 1×: ${l}`) }));
+      }
       const url10 = await createDatabase(server.serverUrl, `${prefix}_10x`, true);
-      results.seed.x10 = summariseSeed(await seedScaleAt(url10, { ...seedOpts, visitsFactor: 10, log: (l) => log(`seed 10×: ${l}`) }));
-      const api10 = await startApi(url10, { log });
-      apis.push(api10);
-      const admin10 = await login(api10, `admin@${SCALE_EMAIL_DOMAIN}`, SCALE_PASSWORD);
-      reports10 = await reportTimings(api10, { from, to, repeat: opts.reportRepeat, token: admin10 });
-      await api10.stop();
-      apis.pop();
+      results.seed.x10 = summariseSeed(await seedScaleAt(url10, { ...pairOpts, visitsFactor: 10, log: (l) => log(`seed 10×: ${l}`) }));
+      [reportsBase, reports10] = await timeReportPair(urlBase, url10);
+      results.reportPair = { children: pairChildren, months: opts.months, method: '1× and 10× servers running side by side, calls alternating, median per side' };
     }
     results.reports = Object.fromEntries(
-      Object.entries(reports1).map(([name, r1]) => {
+      Object.entries(reportsBase).map(([name, r1]) => {
         const r10 = reports10?.[name] ?? null;
-        return [name, { ms1x: r1.ms, ms10x: r10?.ms ?? null, status1x: r1.status, status10x: r10?.status ?? null, ratio: r10 ? round(r10.ms / Math.max(r1.ms, 0.1), 2) : null }];
+        return [name, { ms1x: r1.ms, ms10x: r10?.ms ?? null, status1x: r1.status, status10x: r10?.status ?? null, ratio: r10 ? round(r10.ms / Math.max(r1.ms, 0.1), 2) : null, msAtFullSize: reports1[name]?.ms ?? null }];
       }),
     );
 
@@ -146,12 +170,12 @@ function markdown(r) {
   lines.push('', `${r.scans.specialists} concurrent specialists; status counts of the saturated phase: ${JSON.stringify(r.scans.scans.statuses)}.`);
   lines.push(`Peak RSS: API ${r.memory.api.peakRssMb} MB, worker ${r.memory.worker.peakRssMb} MB (${r.memory.note}).`);
   lines.push('', '## Billing', '');
-  lines.push(`Months ${r.billing.months.join(', ')}: ${r.billing.verifiedVisits.toLocaleString('en')} verified visits to bill.`, '');
+  lines.push(`Months ${r.billing.months.join(', ')}${r.billing.municipality ? `, municipality ${r.billing.municipality}` : ''}: ${r.billing.verifiedVisits.toLocaleString('en')} verified visits to bill.`, '');
   lines.push('| | lines | seconds | visits/s |', '|---|---|---|---|');
   lines.push(`| floor: one INSERT … SELECT | ${r.billing.floor.lines} | ${r.billing.floor.seconds} | ${r.billing.floor.visitsPerSecond} |`);
   lines.push(`| billing runs (BillingRunner) | ${r.billing.run.lines} | ${r.billing.run.seconds} | ${r.billing.run.visitsPerSecond} |`);
-  lines.push('', '## Reports (median ms, platform-wide scope)', '', '| Report | 1× | 10× | ratio | HTTP status 1× / 10× |', '|---|---|---|---|---|');
-  for (const [name, v] of Object.entries(r.reports)) lines.push(`| ${name} | ${v.ms1x} | ${v.ms10x ?? 'n/a'} | ${v.ratio ?? 'n/a'} | ${v.status1x} / ${v.status10x ?? 'n/a'} |`);
+  lines.push('', `## Reports (median ms, platform-wide scope${r.reportPair ? `; 1×/10× pair at ${r.reportPair.children.toLocaleString('en')} children` : ''})`, '', '| Report | 1× | 10× | ratio | HTTP status 1× / 10× | at full size |', '|---|---|---|---|---|---|');
+  for (const [name, v] of Object.entries(r.reports)) lines.push(`| ${name} | ${v.ms1x} | ${v.ms10x ?? 'n/a'} | ${v.ratio ?? 'n/a'} | ${v.status1x} / ${v.status10x ?? 'n/a'} | ${v.msAtFullSize ?? 'n/a'} |`);
   lines.push('', '## Loading the population', '', '| | visits | rows | seconds | rows/s | rollup rebuild s |', '|---|---|---|---|---|---|');
   for (const [k, s] of Object.entries(r.seed)) lines.push(`| ${k} | ${s.visits} | ${s.totalRows} | ${s.seconds} | ${s.rowsPerSecond} | ${s.rollupSeconds} |`);
   lines.push('');
@@ -171,6 +195,9 @@ async function main() {
     unbilledMonths: Number(args['unbilled-months'] ?? p.unbilledMonths),
     reportRepeat: p.reportRepeat,
     skip10x: Boolean(args['skip-10x']),
+    databasePrefix: args.prefix ? String(args.prefix) : undefined,
+    reportChildren: args['report-children'] ? Number(args['report-children']) : p.reportChildren,
+    billingMunicipalityVisits: args['billing-municipality-visits'] ? Number(args['billing-municipality-visits']) : p.billingMunicipalityVisits,
   };
   const results = await runBench(opts);
   const outDir = args.out ? path.resolve(args.out) : __dirname;

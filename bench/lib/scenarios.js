@@ -219,6 +219,7 @@ const FLOOR_SQL = `
             JOIN child ch ON ch.id = v.child_id JOIN basket_line bl ON bl.id = c.basket_line_id
            WHERE v.status = 'verified'
              AND v.check_in_at >= ($1::timestamp AT TIME ZONE 'Europe/Riga') AND v.check_in_at < ($2::timestamp AT TIME ZONE 'Europe/Riga')
+             AND ($3::varchar IS NULL OR ch.municipality_code = $3)
              AND NOT EXISTS (SELECT 1 FROM claim_line cl WHERE cl.visit_id = v.id AND cl.kind = 'claim')) x`;
 
 const monthAfter = (ym) => {
@@ -230,7 +231,7 @@ const monthAfter = (ym) => {
  * The billing runs of the unbilled months (the real BillingRunner, in this process), against the floor:
  * the same claim lines from one INSERT … SELECT, timed inside a transaction that is rolled back.
  */
-async function billingBenchmark(url, months, { log = () => {} }) {
+async function billingBenchmark(url, months, { log = () => {}, municipalityVisits = null }) {
   const { createDataSource } = require('../../api/src/database/data-source');
   const { BillingRunner } = require('../../api/src/modules/billing/billing-runner');
   const { LedgerService } = require('../../api/src/modules/budgets/ledger.service');
@@ -238,21 +239,34 @@ async function billingBenchmark(url, months, { log = () => {} }) {
   const ds = createDataSource(url, 4);
   await ds.initialize();
   try {
+    const range = [`${months[0]}-01`, `${monthAfter(months[months.length - 1])}-01`];
+    let municipality = null;
+    if (municipalityVisits) {
+      // one municipality's run, the one whose visits to bill are nearest the asked number
+      const [m] = await ds.query(
+        `SELECT ch.municipality_code AS code, count(*)::int AS n FROM visit v JOIN child ch ON ch.id = v.child_id
+          WHERE v.status = 'verified' AND NOT v.billed AND v.check_in_at >= ($1::timestamp AT TIME ZONE 'Europe/Riga') AND v.check_in_at < ($2::timestamp AT TIME ZONE 'Europe/Riga')
+          GROUP BY 1 ORDER BY abs(count(*) - $3), 1 LIMIT 1`,
+        [...range, municipalityVisits],
+      );
+      municipality = m?.code ?? null;
+    }
     let floorMs = 0;
     let floorLines = 0;
     await withClient(url, async (c) => {
       for (const ym of months) {
         await c.query('BEGIN');
         const t0 = process.hrtime.bigint();
-        const res = await c.query(FLOOR_SQL, [`${ym}-01`, `${monthAfter(ym)}-01`]);
+        const res = await c.query(FLOOR_SQL, [`${ym}-01`, `${monthAfter(ym)}-01`, municipality]);
         floorMs += Number(process.hrtime.bigint() - t0) / 1e6;
         floorLines += res.rowCount ?? 0;
         await c.query('ROLLBACK');
       }
     });
     const [{ n: toBill }] = await ds.query(
-      `SELECT count(*)::int AS n FROM visit WHERE status = 'verified' AND NOT billed AND check_in_at >= ($1::timestamp AT TIME ZONE 'Europe/Riga') AND check_in_at < ($2::timestamp AT TIME ZONE 'Europe/Riga')`,
-      [`${months[0]}-01`, `${monthAfter(months[months.length - 1])}-01`],
+      `SELECT count(*)::int AS n FROM visit v JOIN child ch ON ch.id = v.child_id WHERE v.status = 'verified' AND NOT v.billed
+          AND v.check_in_at >= ($1::timestamp AT TIME ZONE 'Europe/Riga') AND v.check_in_at < ($2::timestamp AT TIME ZONE 'Europe/Riga') AND ($3::varchar IS NULL OR ch.municipality_code = $3)`,
+      [...range, municipality],
     );
     log(`floor (INSERT … SELECT, rolled back): ${floorLines} lines in ${(floorMs / 1000).toFixed(2)} s`);
     const [admin] = await ds.query(`SELECT id FROM app_user WHERE role = 'platform_admin' ORDER BY created_at LIMIT 1`);
@@ -261,7 +275,7 @@ async function billingBenchmark(url, months, { log = () => {} }) {
     let skipped = 0;
     const t0 = process.hrtime.bigint();
     for (const ym of months) {
-      const [{ id }] = await ds.query(`INSERT INTO billing_run (month, started_by_user_id) VALUES ($1, $2) RETURNING id`, [ym, admin?.id ?? null]);
+      const [{ id }] = await ds.query(`INSERT INTO billing_run (month, municipality_code, started_by_user_id) VALUES ($1, $2, $3) RETURNING id`, [ym, municipality, admin?.id ?? null]);
       const run = await runner.execute(id);
       lines += run.linesCreated;
       skipped += run.visitsSkipped;
@@ -270,6 +284,7 @@ async function billingBenchmark(url, months, { log = () => {} }) {
     log(`billing runs: ${lines} lines (${skipped} skipped) in ${(runMs / 1000).toFixed(2)} s`);
     return {
       months,
+      municipality,
       verifiedVisits: toBill,
       floor: { lines: floorLines, seconds: Math.round(floorMs) / 1000, visitsPerSecond: Math.round((floorLines / floorMs) * 1000) },
       run: { lines, skipped, seconds: Math.round(runMs) / 1000, visitsPerSecond: Math.round((lines / runMs) * 1000) },
@@ -301,4 +316,37 @@ async function reportTimings(api, { from, to, repeat = 3, token }) {
   return out;
 }
 
-module.exports = { startApi, startWorker, login, prepareScans, scanBenchmark, billingBenchmark, reportTimings, REPORTS, FLOOR_SQL, withClient, memoryOf };
+/**
+ * The same reports on two servers (1× and 10× visits), call by call in turn, so that whatever else the
+ * machine is doing weighs on both sides alike; the median of `repeat` calls per side.
+ */
+async function pairedReportTimings(a, b, { from, to, repeat = 5, tokenA, tokenB }) {
+  const outA = {};
+  const outB = {};
+  const paths = [...REPORTS.map((r) => [r, `/api/reports/${r}?from=${from}&to=${to}`]), ['monthly-summary', `/api/public/monthly-summary?from=${from}&to=${to}`]];
+  const median = (xs) => Math.round([...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] * 10) / 10;
+  for (const [name, p] of paths) {
+    const ta = [];
+    const tb = [];
+    let sa = null;
+    let sb = null;
+    await a.request('GET', p, undefined, tokenA);
+    await b.request('GET', p, undefined, tokenB);
+    for (let i = 0; i < repeat; i++) {
+      const sides = [[a, tokenA, ta, 'a'], [b, tokenB, tb, 'b']];
+      // who goes first alternates, so neither side always meets a warmer cache
+      for (const [api, token, times, side] of i % 2 ? sides.reverse() : sides) {
+        const t0 = process.hrtime.bigint();
+        const r = await api.request('GET', p, undefined, token);
+        times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        if (side === 'a') sa = r.status;
+        else sb = r.status;
+      }
+    }
+    outA[name] = { ms: median(ta), status: sa };
+    outB[name] = { ms: median(tb), status: sb };
+  }
+  return [outA, outB];
+}
+
+module.exports = { pairedReportTimings, startApi, startWorker, login, prepareScans, scanBenchmark, billingBenchmark, reportTimings, REPORTS, FLOOR_SQL, withClient, memoryOf };
