@@ -21,7 +21,9 @@ describe('reports over HTTP: roles, scopes, exports and the public summary', () 
     childId = data.riga[0];
     // a provider whose name a spreadsheet would run as a formula
     await t.db.query(`UPDATE organisation SET name = '=HYPERLINK("http://x","y")' WHERE id = $1`, [data.providerId]);
-    const [org]: { id: string }[] = await t.db.query(`INSERT INTO organisation (name, kind, code) VALUES ('Labklājības ministrija', 'ministry', 'LM') ON CONFLICT (code) DO UPDATE SET name = excluded.name RETURNING id, kind, code, name, active, created_at`);
+    const [org]: { id: string }[] = await t.db.query(
+      `INSERT INTO organisation (name, kind, code) VALUES ('Labklājības ministrija', 'ministry', 'LM') ON CONFLICT (code) DO UPDATE SET name = excluded.name RETURNING id, kind, code, name, active, created_at`,
+    );
     lm = await loginAs(t, await makeUser(t.db, 'ministry_analyst', { organisation: { id: org.id } as never }));
     admin = await userWithSession(t, 'platform_admin');
     rigaOfficer = await userWithSession(t, 'municipality_officer', await municipalityOrg(t.db, 'RIGA'));
@@ -97,13 +99,21 @@ describe('reports over HTTP: roles, scopes, exports and the public summary', () 
     const csv = await t.http().get('/api/reports/integrity').query({ from: '2026-02', to: '2026-02', format: 'csv' }).set(admin.auth);
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.text.split('\r\n')[0]).toBe('group,visits,verified,rejected,exceptions,manual,integrityScore,flagged,exceptionRatePercent,reason.NO_CHECK_OUT,reason.SHORT_VISIT');
+    expect(csv.text.split('\r\n')[0]).toBe(
+      'group,visits,verified,rejected,exceptions,manual,integrityScore,flagged,exceptionRatePercent,reason.NO_CHECK_OUT,reason.SHORT_VISIT',
+    );
     expect(csv.text.split('\r\n')[1]).toBe(`"'=HYPERLINK(""http://x"",""y"")",10,7,1,3,1,87.4,no,30,1,2`);
-    const xlsx = await t.http().get('/api/reports/spend').query({ from: '2026-01', to: '2026-03', format: 'xlsx' }).set(admin.auth).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const xlsx = await t
+      .http()
+      .get('/api/reports/spend')
+      .query({ from: '2026-01', to: '2026-03', format: 'xlsx' })
+      .set(admin.auth)
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const body = xlsx.body as Buffer;
@@ -117,7 +127,11 @@ describe('reports over HTTP: roles, scopes, exports and the public summary', () 
     expect(json.body.rows.map((r: { participants: unknown }) => r.participants)).toEqual(['<5', 17, '<5', 6]);
     const csv = await t.http().get('/api/public/monthly-summary').query({ from: '2026-01', to: '2026-04', format: 'csv' });
     expect(csv.status).toBe(200);
-    const cells = csv.text.trim().split('\r\n').slice(1).flatMap((line) => line.split(',').slice(1));
+    const cells = csv.text
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .flatMap((line) => line.split(',').slice(1));
     expect(cells.length).toBe(12);
     for (const cell of cells) expect(cell === '<5' || Number(cell) >= 5).toBe(true);
     // a filter that narrows the summary to a handful of children still shows no small cell

@@ -18,9 +18,15 @@ describe('reports over a hand-made data set', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    const [a, b, c] = [await makeUser(t.db, 'case_manager', { fullName: 'A Vadītāja' }), await makeUser(t.db, 'case_manager', { fullName: 'B Vadītājs' }), await makeUser(t.db, 'case_manager', { fullName: 'C Vadītāja' })];
+    const [a, b, c] = [
+      await makeUser(t.db, 'case_manager', { fullName: 'A Vadītāja' }),
+      await makeUser(t.db, 'case_manager', { fullName: 'B Vadītājs' }),
+      await makeUser(t.db, 'case_manager', { fullName: 'C Vadītāja' }),
+    ];
     await seedReportData(t.db, { a: a.id, b: b.id, c: c.id });
-    const [org]: { id: string }[] = await t.db.query(`INSERT INTO organisation (name, kind, code) VALUES ('Labklājības ministrija', 'ministry', 'LM') ON CONFLICT (code) DO UPDATE SET name = excluded.name RETURNING id`);
+    const [org]: { id: string }[] = await t.db.query(
+      `INSERT INTO organisation (name, kind, code) VALUES ('Labklājības ministrija', 'ministry', 'LM') ON CONFLICT (code) DO UPDATE SET name = excluded.name RETURNING id`,
+    );
     lm = { userId: randomUUID(), role: 'ministry_analyst', organisationId: org.id, organisationKind: 'ministry', requestId: 'lm' };
     const counts = await t.app.get(RollupService).refresh(null);
     expect(counts.providerMonths).toBe(1);
@@ -29,13 +35,19 @@ describe('reports over a hand-made data set', () => {
   afterAll(() => t.close());
 
   it('the rollup holds line × month rows, not visit rows, and a rebuild gives the same rows', async () => {
-    const before: unknown[] = await t.db.query(`SELECT basket_line_id, month, allocated_cents, committed_cents, spent_cents, verified_visits, exception_visits FROM report_line_month ORDER BY 1, 2`);
+    const before: unknown[] = await t.db.query(
+      `SELECT basket_line_id, month, allocated_cents, committed_cents, spent_cents, verified_visits, exception_visits FROM report_line_month ORDER BY 1, 2`,
+    );
     const [{ n }]: { n: number }[] = await t.db.query(`SELECT count(*)::int AS n FROM report_line_month WHERE verified_visits > 0`);
     expect(n).toBe(1); // 7 verified visits collapse into one row
     const [{ v }]: { v: number }[] = await t.db.query(`SELECT verified_visits AS v FROM report_line_month WHERE verified_visits > 0`);
     expect(v).toBe(7);
     await t.app.get(RollupService).refresh('2026-02-01');
-    expect(await t.db.query(`SELECT basket_line_id, month, allocated_cents, committed_cents, spent_cents, verified_visits, exception_visits FROM report_line_month ORDER BY 1, 2`)).toEqual(before);
+    expect(
+      await t.db.query(
+        `SELECT basket_line_id, month, allocated_cents, committed_cents, spent_cents, verified_visits, exception_visits FROM report_line_month ORDER BY 1, 2`,
+      ),
+    ).toEqual(before);
   });
 
   it('spend per child: distribution, per source, with primary and secondary suppression', async () => {
@@ -49,7 +61,18 @@ describe('reports over a hand-made data set', () => {
     expect(cesis).toMatchObject({ children: S, totalCents: S, medianCents: S, 'VM.children': S, 'LM.children': 0 });
     // Valmiera's all-sources cell is the partner of Cēsis's in the column
     expect(valmiera).toMatchObject({ children: S, totalCents: S, 'LM.children': S, 'VM.children': S });
-    expect(r.totals).toMatchObject({ children: 17, totalCents: 684000, meanCents: 40235, medianCents: 30000, p10Cents: 8800, p90Cents: 84000, 'LM.children': 5, 'LM.spentCents': 70000, 'VM.children': 17, 'VM.spentCents': 614000 });
+    expect(r.totals).toMatchObject({
+      children: 17,
+      totalCents: 684000,
+      meanCents: 40235,
+      medianCents: 30000,
+      p10Cents: 8800,
+      p90Cents: 84000,
+      'LM.children': 5,
+      'LM.spentCents': 70000,
+      'VM.children': 17,
+      'VM.spentCents': 614000,
+    });
   });
 
   it('a ministry sees its own source, and the all-source totals', async () => {
@@ -95,7 +118,15 @@ describe('reports over a hand-made data set', () => {
       // secondary: otherwise Cēsis = total − Rīga − Valmiera
       { group: 'VALMIERA', children: S, indicativeCents: S, allocatedCents: S, committedCents: S, spentCents: S, utilisationPercent: S },
     ]);
-    expect(r.totals).toEqual({ group: 'total', children: 17, indicativeCents: 2750000, allocatedCents: 2240000, committedCents: 220000, spentCents: 684000, utilisationPercent: 30.5 });
+    expect(r.totals).toEqual({
+      group: 'total',
+      children: 17,
+      indicativeCents: 2750000,
+      allocatedCents: 2240000,
+      committedCents: 220000,
+      spentCents: 684000,
+      utilisationPercent: 30.5,
+    });
   });
 
   it('unmet needs by stage, with cascading secondary suppression', async () => {
@@ -104,7 +135,14 @@ describe('reports over a hand-made data set', () => {
       { group: 'JELGAVA', childrenWithDecision: S, withoutCase: S, withoutAssessment: S, withoutApprovedBasket: S, planServiceWithoutContract30Days: S },
       { group: 'LIEPAJA', childrenWithDecision: S, withoutCase: S, withoutAssessment: 0, withoutApprovedBasket: 0, planServiceWithoutContract30Days: 0 },
     ]);
-    expect(r.totals).toEqual({ group: 'total', childrenWithDecision: 13, withoutCase: 7, withoutAssessment: S, withoutApprovedBasket: S, planServiceWithoutContract30Days: S });
+    expect(r.totals).toEqual({
+      group: 'total',
+      childrenWithDecision: 13,
+      withoutCase: 7,
+      withoutAssessment: S,
+      withoutApprovedBasket: S,
+      planServiceWithoutContract30Days: S,
+    });
   });
 
   it('waiting time per stage: median and p90 in days', async () => {
@@ -113,10 +151,18 @@ describe('reports over a hand-made data set', () => {
       {
         group: 'OGRE',
         cases: 6,
-        'decisionToFirstContact.n': 6, 'decisionToFirstContact.medianDays': 7, 'decisionToFirstContact.p90Days': 11,
-        'firstContactToAssessment.n': 5, 'firstContactToAssessment.medianDays': 30, 'firstContactToAssessment.p90Days': 46,
-        'assessmentToBasket.n': 5, 'assessmentToBasket.medianDays': 5, 'assessmentToBasket.p90Days': 5,
-        'basketToFirstVisit.n': 0, 'basketToFirstVisit.medianDays': null, 'basketToFirstVisit.p90Days': null,
+        'decisionToFirstContact.n': 6,
+        'decisionToFirstContact.medianDays': 7,
+        'decisionToFirstContact.p90Days': 11,
+        'firstContactToAssessment.n': 5,
+        'firstContactToAssessment.medianDays': 30,
+        'firstContactToAssessment.p90Days': 46,
+        'assessmentToBasket.n': 5,
+        'assessmentToBasket.medianDays': 5,
+        'assessmentToBasket.p90Days': 5,
+        'basketToFirstVisit.n': 0,
+        'basketToFirstVisit.medianDays': null,
+        'basketToFirstVisit.p90Days': null,
         firstContactLate: 0,
       },
     ]);
@@ -150,7 +196,18 @@ describe('reports over a hand-made data set', () => {
   it('provider integrity and exception rates by reason code', async () => {
     const r = await reports.integrity(admin, { from: '2026-02', to: '2026-02' });
     expect(r.rows).toHaveLength(1);
-    expect(r.rows[0]).toMatchObject({ visits: 10, verified: 7, rejected: 1, exceptions: 3, manual: 1, integrityScore: 87.4, flagged: 'no', exceptionRatePercent: 30, 'reason.NO_CHECK_OUT': 1, 'reason.SHORT_VISIT': 2 });
+    expect(r.rows[0]).toMatchObject({
+      visits: 10,
+      verified: 7,
+      rejected: 1,
+      exceptions: 3,
+      manual: 1,
+      integrityScore: 87.4,
+      flagged: 'no',
+      exceptionRatePercent: 30,
+      'reason.NO_CHECK_OUT': 1,
+      'reason.SHORT_VISIT': 2,
+    });
   });
 
   it('public monthly summary: months under five participants show nothing', async () => {

@@ -39,7 +39,13 @@ async function one<T>(db: DataSource, sql: string, params: unknown[]): Promise<T
   return rows[0];
 }
 
-export async function makeApprovedBasket(db: DataSource, childId: string, municipality: string, periodStart = '2026-01-01', approvedAt = '2026-01-03T10:00:00Z'): Promise<string> {
+export async function makeApprovedBasket(
+  db: DataSource,
+  childId: string,
+  municipality: string,
+  periodStart = '2026-01-01',
+  approvedAt = '2026-01-03T10:00:00Z',
+): Promise<string> {
   const r = await one<{ id: string }>(
     db,
     `INSERT INTO basket (child_id, municipality_code, status, period_start, period_end, created_by_user_id, approved_at) VALUES ($1, $2, 'active', $3, '2026-12-31', $4, $5) RETURNING id`,
@@ -48,7 +54,15 @@ export async function makeApprovedBasket(db: DataSource, childId: string, munici
   return r.id;
 }
 
-export async function makeLine(db: DataSource, basketId: string, childId: string, category: string, source: string, allocatedCents: number, indicativeCents: number): Promise<string> {
+export async function makeLine(
+  db: DataSource,
+  basketId: string,
+  childId: string,
+  category: string,
+  source: string,
+  allocatedCents: number,
+  indicativeCents: number,
+): Promise<string> {
   const r = await one<{ id: string }>(
     db,
     `INSERT INTO basket_line (basket_id, child_id, category, funding_source, allocated_cents, indicative_cents) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
@@ -59,7 +73,13 @@ export async function makeLine(db: DataSource, basketId: string, childId: string
 }
 
 export async function move(db: DataSource, lineId: string, kind: string, amountCents: number, at: string): Promise<void> {
-  await db.query(`INSERT INTO ledger_movement (basket_line_id, kind, amount_cents, ref_type, ref_id, at) VALUES ($1, $2, $3, 'test', $4, $5)`, [lineId, kind, amountCents, randomUUID(), at]);
+  await db.query(`INSERT INTO ledger_movement (basket_line_id, kind, amount_cents, ref_type, ref_id, at) VALUES ($1, $2, $3, 'test', $4, $5)`, [
+    lineId,
+    kind,
+    amountCents,
+    randomUUID(),
+    at,
+  ]);
 }
 
 async function spendLine(db: DataSource, lineId: string, spendCents: number): Promise<void> {
@@ -96,7 +116,15 @@ async function decision(db: DataSource, childId: string, date: string): Promise<
   return r.id;
 }
 
-async function openCase(db: DataSource, childId: string, municipality: string, managerId: string, decisionId: string, firstContactAt: string | null, deadline: string): Promise<void> {
+async function openCase(
+  db: DataSource,
+  childId: string,
+  municipality: string,
+  managerId: string,
+  decisionId: string,
+  firstContactAt: string | null,
+  deadline: string,
+): Promise<void> {
   await db.query(
     `INSERT INTO child_case (child_id, municipality_code, case_manager_user_id, status, decision_id, first_contact_at, first_contact_deadline) VALUES ($1, $2, $3, 'open', $4, $5, $6)`,
     [childId, municipality, managerId, decisionId, firstContactAt, deadline],
@@ -133,12 +161,15 @@ export async function seedReportData(db: DataSource, managers: { a: string; b: s
     if (stage === 'case') return;
     const assessmentId = await signedAssessment(db, child.id, '2026-01-25T10:00:00Z');
     if (planGap) {
-      await db.query(`INSERT INTO support_plan (child_id, assessment_id, services, created_by_user_id, created_at) VALUES ($1, $2, $3, $4, '2026-01-26T10:00:00Z')`, [
-        child.id,
-        assessmentId,
-        JSON.stringify([{ serviceCode: 'SPEECH', proposedUnitsPerMonth: 4, unitsPerMonth: 4, reason: null, continuitySpecialist: null, goal: null }]),
-        randomUUID(),
-      ]);
+      await db.query(
+        `INSERT INTO support_plan (child_id, assessment_id, services, created_by_user_id, created_at) VALUES ($1, $2, $3, $4, '2026-01-26T10:00:00Z')`,
+        [
+          child.id,
+          assessmentId,
+          JSON.stringify([{ serviceCode: 'SPEECH', proposedUnitsPerMonth: 4, unitsPerMonth: 4, reason: null, continuitySpecialist: null, goal: null }]),
+          randomUUID(),
+        ],
+      );
     }
     if (stage === 'assessment') return;
     await makeApprovedBasket(db, child.id, municipality, '2026-02-01', '2026-02-01T10:00:00Z');
@@ -179,7 +210,14 @@ export async function seedReportData(db: DataSource, managers: { a: string; b: s
       [contract.id, riga[0].childId, specialist, provider.id, at, statuses[i], i === 0],
     );
     const reason = statuses[i] === 'exception' ? 'SHORT_VISIT' : statuses[i] === 'rejected' ? 'NO_CHECK_OUT' : null;
-    if (reason) await db.query(`INSERT INTO visit_exception (visit_id, child_id, provider_organisation_id, reason_code, opened_at) VALUES ($1, $2, $3, $4, $5)`, [v.id, riga[0].childId, provider.id, reason, at]);
+    if (reason)
+      await db.query(`INSERT INTO visit_exception (visit_id, child_id, provider_organisation_id, reason_code, opened_at) VALUES ($1, $2, $3, $4, $5)`, [
+        v.id,
+        riga[0].childId,
+        provider.id,
+        reason,
+        at,
+      ]);
   }
   return { managers, riga: riga.map((r) => r.childId), providerId: provider.id };
 }

@@ -24,7 +24,8 @@ export const ReportsDashboard = ({ role }: { role: string }) => {
         {translate('dashboard.reports.title')}
       </Typography>
       <Typography sx={{ mt: 1 }}>
-        {translate('dashboard.reports.spendTotal')}: {typeof total === 'number' ? formatCents(total, locale) : String(total ?? '—')} · {translate('dashboard.reports.children')}: {String(result.totals?.children ?? '—')}
+        {translate('dashboard.reports.spendTotal')}: {typeof total === 'number' ? formatCents(total, locale) : String(total ?? '—')} ·{' '}
+        {translate('dashboard.reports.children')}: {String(result.totals?.children ?? '—')}
       </Typography>
       <BarChart result={result} measure="totalCents" />
       <ReportTable result={result} />

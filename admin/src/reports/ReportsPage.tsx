@@ -5,7 +5,17 @@ import { fetchReport, downloadReport, CHART_MEASURE, REPORT_KINDS, type ReportFi
 import { BarChart, ReportTable } from './ReportView';
 
 const FUNDING_SOURCES = ['LM', 'VM', 'IZM', 'MUNICIPALITY', 'EU'];
-const CATEGORIES = ['therapy', 'psychological', 'education_support', 'assistance', 'respite_day_care', 'early_intervention', 'employment', 'technical_aids', 'transport'];
+const CATEGORIES = [
+  'therapy',
+  'psychological',
+  'education_support',
+  'assistance',
+  'respite_day_care',
+  'early_intervention',
+  'employment',
+  'technical_aids',
+  'transport',
+];
 const AGE_BANDS = ['0-6', '7-12', '13-17', '18-25'];
 const DECISION_KINDS = ['child', 'group_1', 'group_2', 'group_3'];
 const GROUP_BY = ['municipality', 'fundingSource', 'category', 'ageBand', 'decisionKind'];
@@ -36,7 +46,15 @@ export const ReportsPage = () => {
 
   const set = (key: keyof ReportFilters) => (e: { target: { value: string } }) => setFilters((f) => ({ ...f, [key]: e.target.value || undefined }));
   const select = (key: keyof ReportFilters, options: string[], label: (o: string) => string = (o) => o) => (
-    <TextField select size="small" label={t(`filters.${key}`)} value={filters[key] ?? ''} onChange={set(key)} sx={{ minWidth: 160 }} slotProps={{ htmlInput: { 'data-testid': `filter-${key}` } }}>
+    <TextField
+      select
+      size="small"
+      label={t(`filters.${key}`)}
+      value={filters[key] ?? ''}
+      onChange={set(key)}
+      sx={{ minWidth: 160 }}
+      slotProps={{ htmlInput: { 'data-testid': `filter-${key}` } }}
+    >
       <MenuItem value="">{t('filters.all')}</MenuItem>
       {options.map((o) => (
         <MenuItem key={o} value={o}>
@@ -57,9 +75,25 @@ export const ReportsPage = () => {
           ))}
         </Tabs>
         <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, my: 2 }}>
-          <TextField size="small" type="month" label={t('filters.from')} value={filters.from ?? ''} onChange={set('from')} slotProps={{ inputLabel: { shrink: true } }} />
-          <TextField size="small" type="month" label={t('filters.to')} value={filters.to ?? ''} onChange={set('to')} slotProps={{ inputLabel: { shrink: true } }} />
-          {permissions !== 'municipality_officer' && <TextField size="small" label={t('filters.municipality')} value={filters.municipality ?? ''} onChange={set('municipality')} />}
+          <TextField
+            size="small"
+            type="month"
+            label={t('filters.from')}
+            value={filters.from ?? ''}
+            onChange={set('from')}
+            slotProps={{ inputLabel: { shrink: true } }}
+          />
+          <TextField
+            size="small"
+            type="month"
+            label={t('filters.to')}
+            value={filters.to ?? ''}
+            onChange={set('to')}
+            slotProps={{ inputLabel: { shrink: true } }}
+          />
+          {permissions !== 'municipality_officer' && (
+            <TextField size="small" label={t('filters.municipality')} value={filters.municipality ?? ''} onChange={set('municipality')} />
+          )}
           {permissions !== 'ministry_analyst' && select('fundingSource', FUNDING_SOURCES)}
           {select('category', CATEGORIES)}
           {select('ageBand', AGE_BANDS)}

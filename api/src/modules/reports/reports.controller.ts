@@ -15,10 +15,15 @@ function send(res: FastifyReply, result: ReportResult, format: string | undefine
     void res.send(result);
     return;
   }
-  const rows = [...result.rows, ...(result.totals ? [result.totals] : []), ...(result.allSources ? [result.allSources] : [])].map((r) => result.columns.map((c) => r[c] ?? null));
+  const rows = [...result.rows, ...(result.totals ? [result.totals] : []), ...(result.allSources ? [result.allSources] : [])].map((r) =>
+    result.columns.map((c) => r[c] ?? null),
+  );
   const name = `${result.report}-${result.filters.from}-${result.filters.to}`;
   if (format === 'csv') {
-    void res.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${name}.csv"`).send(toCsv(result.columns, rows));
+    void res
+      .header('Content-Type', 'text/csv; charset=utf-8')
+      .header('Content-Disposition', `attachment; filename="${name}.csv"`)
+      .send(toCsv(result.columns, rows));
     return;
   }
   void res

@@ -17,7 +17,11 @@ export class ReportsProcessor extends WorkerHost implements OnApplicationBootstr
 
   async onApplicationBootstrap(): Promise<void> {
     await this.queue.upsertJobScheduler('report-rollup-recent', { every: 15 * 60 * 1000 }, { name: 'report-rollup-refresh', data: { recentMonths: 4 } });
-    await this.queue.upsertJobScheduler('report-rollup-nightly', { pattern: '30 2 * * *', tz: 'Europe/Riga' }, { name: 'report-rollup-refresh', data: { recentMonths: null } });
+    await this.queue.upsertJobScheduler(
+      'report-rollup-nightly',
+      { pattern: '30 2 * * *', tz: 'Europe/Riga' },
+      { name: 'report-rollup-refresh', data: { recentMonths: null } },
+    );
   }
 
   async process(job: Job): Promise<unknown> {

@@ -9,22 +9,81 @@ const show = (mask: boolean[][]) => mask.map((row) => row.map((h) => (h ? 'X' : 
 
 describe('small-cell and secondary suppression', () => {
   it.each([
-    ['nothing small', [[10, 20], [30, 40]], '..|..'],
-    ['zero is shown', [[0, 20], [30, 40]], '..|..'],
+    [
+      'nothing small',
+      [
+        [10, 20],
+        [30, 40],
+      ],
+      '..|..',
+    ],
+    [
+      'zero is shown',
+      [
+        [0, 20],
+        [30, 40],
+      ],
+      '..|..',
+    ],
     // one small cell: its row and column each need a second hidden cell, and those need a fourth
-    ['one small cell', [[3, 20], [30, 40]], 'XX|XX'],
-    ['two small cells in one row are enough for the row; columns need partners', [[3, 4, 50], [30, 40, 60], [7, 8, 9]], 'XX.|...|XX.'],
-    ['two small cells on the diagonal protect each other', [[3, 20], [30, 2]], 'XX|XX'],
-    ['partner is the smallest visible non-zero cell', [[2, 9, 6, 100], [50, 50, 50, 50]], 'X.X.|X.X.'],
-    ['a lone small cell with only zeros beside it stays alone', [[4, 0], [0, 0]], 'X.|..'],
+    [
+      'one small cell',
+      [
+        [3, 20],
+        [30, 40],
+      ],
+      'XX|XX',
+    ],
+    [
+      'two small cells in one row are enough for the row; columns need partners',
+      [
+        [3, 4, 50],
+        [30, 40, 60],
+        [7, 8, 9],
+      ],
+      'XX.|...|XX.',
+    ],
+    [
+      'two small cells on the diagonal protect each other',
+      [
+        [3, 20],
+        [30, 2],
+      ],
+      'XX|XX',
+    ],
+    [
+      'partner is the smallest visible non-zero cell',
+      [
+        [2, 9, 6, 100],
+        [50, 50, 50, 50],
+      ],
+      'X.X.|X.X.',
+    ],
+    [
+      'a lone small cell with only zeros beside it stays alone',
+      [
+        [4, 0],
+        [0, 0],
+      ],
+      'X.|..',
+    ],
   ])('%s', (_name, counts, expected) => {
     expect(show(suppressionMask(counts))).toBe(expected);
   });
 
   it.each([
-    [[10, 3, 7, 20], [false, true, true, false]],
-    [[10, 3, 4, 20], [false, true, true, false]],
-    [[10, 12, 7, 20], [false, false, false, false]],
+    [
+      [10, 3, 7, 20],
+      [false, true, true, false],
+    ],
+    [
+      [10, 3, 4, 20],
+      [false, true, true, false],
+    ],
+    [
+      [10, 12, 7, 20],
+      [false, false, false, false],
+    ],
     [[1], [true]],
   ])('list %j', (counts, expected) => {
     expect(suppressionMaskOfList(counts)).toEqual(expected);
@@ -45,7 +104,14 @@ describe('distribution', () => {
   });
 
   it('gives mean, median, p10 and p90 in integer cents', () => {
-    expect(distribution([1000, 2000, 3000, 4000, 10001])).toEqual({ n: 5, totalCents: 20001, meanCents: 4000, medianCents: 3000, p10Cents: 1400, p90Cents: 7601 });
+    expect(distribution([1000, 2000, 3000, 4000, 10001])).toEqual({
+      n: 5,
+      totalCents: 20001,
+      meanCents: 4000,
+      medianCents: 3000,
+      p10Cents: 1400,
+      p90Cents: 7601,
+    });
   });
 });
 
@@ -103,7 +169,14 @@ describe('XLSX writer', () => {
   });
 
   it('writes a ZIP that unzip reads back with the sheet text', () => {
-    const book = xlsxWorkbook('Spend', ['Municipality', 'Children'], [['RIGA', 12], ['=HACK()', '<5']]);
+    const book = xlsxWorkbook(
+      'Spend',
+      ['Municipality', 'Children'],
+      [
+        ['RIGA', 12],
+        ['=HACK()', '<5'],
+      ],
+    );
     expect(book.subarray(0, 2).toString()).toBe('PK');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xlsx-'));
     const file = path.join(dir, 'book.xlsx');

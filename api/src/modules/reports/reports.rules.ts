@@ -33,7 +33,7 @@ export function suppressionMask(counts: readonly (readonly number[])[]): boolean
     for (let r = 0; r < rows; r++) if (c < counts[r].length) line.push([r, c]);
     lines.push(line);
   }
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const line of lines) {
       const hidden = line.filter(([r, c]) => mask[r][c]);

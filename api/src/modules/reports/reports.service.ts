@@ -163,7 +163,16 @@ export class ReportsService {
       const perChild = await this.spendPerChild(m, f, true);
       const groups = [...new Set(perChild.map((r) => r.g))].sort();
       const byGroup = groups.map((g) => perChild.filter((r) => r.g === g));
-      const columns = ['group', 'children', 'totalCents', 'meanCents', 'medianCents', 'p10Cents', 'p90Cents', ...sources.flatMap((s) => [`${s}.children`, `${s}.spentCents`])];
+      const columns = [
+        'group',
+        'children',
+        'totalCents',
+        'meanCents',
+        'medianCents',
+        'p10Cents',
+        'p90Cents',
+        ...sources.flatMap((s) => [`${s}.children`, `${s}.spentCents`]),
+      ];
       const countsOf = (rows: SpendRow[]) => {
         const children = new Map<string, number>();
         for (const r of rows) children.set(r.childId, (children.get(r.childId) ?? 0) + r.spent);
@@ -182,7 +191,14 @@ export class ReportsService {
         const d = distribution(s.spending);
         const row: Row = { group: label };
         const all = hide[sources.length];
-        Object.assign(row, { children: all ? SUPPRESSED : d.n, totalCents: all ? SUPPRESSED : d.totalCents, meanCents: all ? SUPPRESSED : d.meanCents, medianCents: all ? SUPPRESSED : d.medianCents, p10Cents: all ? SUPPRESSED : d.p10Cents, p90Cents: all ? SUPPRESSED : d.p90Cents });
+        Object.assign(row, {
+          children: all ? SUPPRESSED : d.n,
+          totalCents: all ? SUPPRESSED : d.totalCents,
+          meanCents: all ? SUPPRESSED : d.meanCents,
+          medianCents: all ? SUPPRESSED : d.medianCents,
+          p10Cents: all ? SUPPRESSED : d.p10Cents,
+          p90Cents: all ? SUPPRESSED : d.p90Cents,
+        });
         sources.forEach((src, i) => {
           row[`${src}.children`] = hide[i] ? SUPPRESSED : s.perSource[i].children;
           row[`${src}.spentCents`] = hide[i] ? SUPPRESSED : s.perSource[i].cents;
@@ -195,13 +211,22 @@ export class ReportsService {
         filters: f,
         columns,
         rows: groups.map((g, i) => line(g, stats[i], mask[i])),
-        totals: line('total', total, [...total.perSource.map((p) => p.children), total.spending.length].map((n) => n > 0 && n < 5)),
+        totals: line(
+          'total',
+          total,
+          [...total.perSource.map((p) => p.children), total.spending.length].map((n) => n > 0 && n < 5),
+        ),
       };
       if (actor?.role === 'ministry_analyst') {
         const everything = countsOf(await this.spendPerChild(m, f, false));
         const d = distribution(everything.spending);
         const hide = d.n > 0 && d.n < 5;
-        result.allSources = { group: 'allSources', children: hide ? SUPPRESSED : d.n, totalCents: hide ? SUPPRESSED : d.totalCents, meanCents: hide ? SUPPRESSED : d.meanCents };
+        result.allSources = {
+          group: 'allSources',
+          children: hide ? SUPPRESSED : d.n,
+          totalCents: hide ? SUPPRESSED : d.totalCents,
+          meanCents: hide ? SUPPRESSED : d.meanCents,
+        };
       }
       return result;
     });
@@ -249,8 +274,25 @@ export class ReportsService {
       const toRow = (r: (typeof rows)[number], hide: boolean): Row => {
         const allocated = Number(r.allocated);
         const spent = Number(r.spent);
-        if (hide) return { group: r.g ?? 'total', children: SUPPRESSED, indicativeCents: SUPPRESSED, allocatedCents: SUPPRESSED, committedCents: SUPPRESSED, spentCents: SUPPRESSED, utilisationPercent: SUPPRESSED };
-        return { group: r.g ?? 'total', children: r.children, indicativeCents: Number(r.indicative), allocatedCents: allocated, committedCents: Number(r.committed), spentCents: spent, utilisationPercent: allocated > 0 ? divideRounded(spent * 1000, allocated) / 10 : null };
+        if (hide)
+          return {
+            group: r.g ?? 'total',
+            children: SUPPRESSED,
+            indicativeCents: SUPPRESSED,
+            allocatedCents: SUPPRESSED,
+            committedCents: SUPPRESSED,
+            spentCents: SUPPRESSED,
+            utilisationPercent: SUPPRESSED,
+          };
+        return {
+          group: r.g ?? 'total',
+          children: r.children,
+          indicativeCents: Number(r.indicative),
+          allocatedCents: allocated,
+          committedCents: Number(r.committed),
+          spentCents: spent,
+          utilisationPercent: allocated > 0 ? divideRounded(spent * 1000, allocated) / 10 : null,
+        };
       };
       const total = rows.find((r) => r.g === null);
       const result: ReportResult = {
@@ -276,10 +318,22 @@ export class ReportsService {
     return this.audited(actor, 'unmet', f, async (m) => {
       const sql = new Sql();
       const ref = sql.p(f.referenceDate < rigaToday() ? f.referenceDate : rigaToday());
-      const g = this.groupSql(sql, { ...f, groupBy: f.groupBy === 'ageBand' || f.groupBy === 'decisionKind' ? f.groupBy : 'municipality' }, { municipality: 'c.municipality_code' });
-      sql.where.push(`EXISTS (SELECT 1 FROM disability_decision d WHERE d.child_id = c.id AND d.valid_from <= ${ref}::date AND (d.valid_to IS NULL OR d.valid_to >= ${ref}::date))`);
+      const g = this.groupSql(
+        sql,
+        { ...f, groupBy: f.groupBy === 'ageBand' || f.groupBy === 'decisionKind' ? f.groupBy : 'municipality' },
+        { municipality: 'c.municipality_code' },
+      );
+      sql.where.push(
+        `EXISTS (SELECT 1 FROM disability_decision d WHERE d.child_id = c.id AND d.valid_from <= ${ref}::date AND (d.valid_to IS NULL OR d.valid_to >= ${ref}::date))`,
+      );
       this.childWhere(sql, f);
-      const planCategory = f.category ? `AND s->>'serviceCode' IN (${this.codesOf(f.category).map((code) => sql.p(code)).join(', ') || 'NULL'})` : '';
+      const planCategory = f.category
+        ? `AND s->>'serviceCode' IN (${
+            this.codesOf(f.category)
+              .map((code) => sql.p(code))
+              .join(', ') || 'NULL'
+          })`
+        : '';
       const rows: { g: string; decisions: number; no_case: number; no_assessment: number; no_basket: number; plan_gap: number }[] = await m.query(
         `WITH k AS (
            SELECT ${g} AS g,
@@ -300,13 +354,20 @@ export class ReportsService {
       );
       const keys = ['decisions', 'no_case', 'no_assessment', 'no_basket', 'plan_gap'] as const;
       const names = ['childrenWithDecision', 'withoutCase', 'withoutAssessment', 'withoutApprovedBasket', 'planServiceWithoutContract30Days'];
-      return this.countTable('unmet', f, rows.map((r) => ({ group: r.g, counts: keys.map((k) => r[k]) })), names);
+      return this.countTable(
+        'unmet',
+        f,
+        rows.map((r) => ({ group: r.g, counts: keys.map((k) => r[k]) })),
+        names,
+      );
     });
   }
 
   private codesOf(category: string): string[] {
     // the catalogue's codes of a category, from the shared vocabulary
-    return Object.entries(SERVICE_CODES as Record<string, string>).filter(([, c]) => c === category).map(([code]) => code);
+    return Object.entries(SERVICE_CODES as Record<string, string>)
+      .filter(([, c]) => c === category)
+      .map(([code]) => code);
   }
 
   /** A table of child counts with primary and secondary suppression, plus a totals row. */
@@ -330,7 +391,11 @@ export class ReportsService {
     return this.audited(actor, 'waiting-times', f, async (m) => {
       const sql = new Sql();
       const today = sql.p(rigaToday());
-      const g = this.groupSql(sql, { ...f, groupBy: f.groupBy === 'ageBand' || f.groupBy === 'decisionKind' ? f.groupBy : 'municipality' }, { municipality: 'k.municipality_code' });
+      const g = this.groupSql(
+        sql,
+        { ...f, groupBy: f.groupBy === 'ageBand' || f.groupBy === 'decisionKind' ? f.groupBy : 'municipality' },
+        { municipality: 'k.municipality_code' },
+      );
       sql.where.push(`d.decision_date BETWEEN ${sql.p(`${f.from}-01`)}::date AND ${sql.p(f.referenceDate)}::date`);
       this.childWhere(sql, f, { municipalityColumn: 'k.municipality_code' });
       const rows: { g: string; s1: number | null; s2: number | null; s3: number | null; s4: number | null; late: boolean }[] = await m.query(
@@ -352,7 +417,12 @@ export class ReportsService {
       const keys = ['s1', 's2', 's3', 's4'] as const;
       const groups = [...new Set(rows.map((r) => r.g))].sort();
       const measure = (list: typeof rows) => ({
-        values: keys.map((k) => list.map((r) => r[k]).filter((v): v is number => v !== null && v !== undefined).map(Number)),
+        values: keys.map((k) =>
+          list
+            .map((r) => r[k])
+            .filter((v): v is number => v !== null && v !== undefined)
+            .map(Number),
+        ),
         late: list.filter((r) => r.late).length,
         cases: list.length,
       });
@@ -376,7 +446,11 @@ export class ReportsService {
         filters: f,
         columns,
         rows: groups.map((gr, i) => toRow(gr, ms[i], mask[i])),
-        totals: toRow('total', all, [all.cases, ...all.values.map((v) => v.length), all.late].map((n) => n > 0 && n < 5)),
+        totals: toRow(
+          'total',
+          all,
+          [all.cases, ...all.values.map((v) => v.length), all.late].map((n) => n > 0 && n < 5),
+        ),
       };
     });
   }
@@ -434,7 +508,12 @@ export class ReportsService {
         const groups = [...new Set(rows.map((r) => r.municipality))].sort();
         const table = groups.map((gr) => {
           const list = rows.filter((r) => r.municipality === gr);
-          return { group: gr, counts: [list.reduce((s, r) => s + r.children, 0), list.reduce((s, r) => s + r.overdue, 0)], managers: list.length, over: list.filter((r) => r.children > r.lim).length };
+          return {
+            group: gr,
+            counts: [list.reduce((s, r) => s + r.children, 0), list.reduce((s, r) => s + r.overdue, 0)],
+            managers: list.length,
+            over: list.filter((r) => r.children > r.lim).length,
+          };
         });
         const result = this.countTable('caseloads', f, table, ['children', 'overdueFirstContacts']);
         result.columns.push('caseManagers', 'managersOverLimit');
@@ -447,8 +526,22 @@ export class ReportsService {
         report: 'caseloads',
         filters: f,
         columns: ['group', 'municipality', 'children', 'caseloadLimit', 'overLimit', 'overdueFirstContacts'],
-        rows: rows.map((r, i) => ({ group: r.name, municipality: r.municipality, children: mask[i][0] ? SUPPRESSED : r.children, caseloadLimit: r.lim, overLimit: r.children > r.lim ? 'yes' : 'no', overdueFirstContacts: mask[i][1] ? SUPPRESSED : r.overdue })),
-        totals: { group: 'total', municipality: null, children: total[0] > 0 && total[0] < 5 ? SUPPRESSED : total[0], caseloadLimit: null, overLimit: String(rows.filter((r) => r.children > r.lim).length), overdueFirstContacts: total[1] > 0 && total[1] < 5 ? SUPPRESSED : total[1] },
+        rows: rows.map((r, i) => ({
+          group: r.name,
+          municipality: r.municipality,
+          children: mask[i][0] ? SUPPRESSED : r.children,
+          caseloadLimit: r.lim,
+          overLimit: r.children > r.lim ? 'yes' : 'no',
+          overdueFirstContacts: mask[i][1] ? SUPPRESSED : r.overdue,
+        })),
+        totals: {
+          group: 'total',
+          municipality: null,
+          children: total[0] > 0 && total[0] < 5 ? SUPPRESSED : total[0],
+          caseloadLimit: null,
+          overLimit: String(rows.filter((r) => r.children > r.lim).length),
+          overdueFirstContacts: total[1] > 0 && total[1] < 5 ? SUPPRESSED : total[1],
+        },
       };
     });
   }
@@ -459,7 +552,17 @@ export class ReportsService {
   async integrity(actor: Actor | null, q: ReportQueryDto): Promise<ReportResult> {
     const f = await this.resolve(actor, q);
     return this.audited(actor, 'integrity', f, async (m) => {
-      const rows: { id: string; name: string; visits: number; verified: number; rejected: number; exceptions: number; manual: number; scanned: number; reasons: Record<string, number> | null }[] = await m.query(
+      const rows: {
+        id: string;
+        name: string;
+        visits: number;
+        verified: number;
+        rejected: number;
+        exceptions: number;
+        manual: number;
+        scanned: number;
+        reasons: Record<string, number> | null;
+      }[] = await m.query(
         `SELECT o.id, o.name, SUM(p.visits)::int AS visits, SUM(p.verified_visits)::int AS verified, SUM(p.rejected_visits)::int AS rejected,
                 SUM(p.exception_visits)::int AS exceptions, SUM(p.manual_visits)::int AS manual, SUM(p.scanned_visits)::int AS scanned,
                 (SELECT jsonb_object_agg(key, n) FROM (SELECT e.key, SUM(e.value::int)::int AS n FROM report_provider_month p2, jsonb_each_text(p2.reason_counts) e
@@ -472,7 +575,18 @@ export class ReportsService {
       return {
         report: 'integrity',
         filters: f,
-        columns: ['group', 'visits', 'verified', 'rejected', 'exceptions', 'manual', 'integrityScore', 'flagged', 'exceptionRatePercent', ...codes.map((c) => `reason.${c}`)],
+        columns: [
+          'group',
+          'visits',
+          'verified',
+          'rejected',
+          'exceptions',
+          'manual',
+          'integrityScore',
+          'flagged',
+          'exceptionRatePercent',
+          ...codes.map((c) => `reason.${c}`),
+        ],
         rows: rows.map((r) => {
           const s = integrityScore({ total: r.visits, verified: r.verified, verifiedScanned: r.scanned, rejected: r.rejected });
           const exceptionsTotal = codes.reduce((sum, c) => sum + (r.reasons?.[c] ?? 0), 0);
@@ -516,7 +630,8 @@ export class ReportsService {
           const participants = r?.participants ?? 0;
           const paid = Number(r?.paid ?? 0);
           // a month of fewer than five participants shows nothing, the money included (it would describe them)
-          if (participants < 5) return { month: mo.slice(0, 7), totalPaidCents: SUPPRESSED, participants: SUPPRESSED, averageAnnualisedCentsPerParticipant: SUPPRESSED };
+          if (participants < 5)
+            return { month: mo.slice(0, 7), totalPaidCents: SUPPRESSED, participants: SUPPRESSED, averageAnnualisedCentsPerParticipant: SUPPRESSED };
           return { month: mo.slice(0, 7), totalPaidCents: paid, participants, averageAnnualisedCentsPerParticipant: divideRounded(paid * 12, participants) };
         }),
       };

@@ -30,7 +30,12 @@ export class RollupService {
   async refreshOnDemand(actor: Actor, fromMonth: string | undefined) {
     return this.db.transaction(async (m) => {
       const counts = await this.repo.rebuildRollups(m, fromMonth ? `${fromMonth}-01` : null);
-      await this.audit.record(m, actor, { action: 'report.rollup_refreshed', subjectType: 'report', subjectId: null, details: { fromMonth: fromMonth ?? null, ...counts } });
+      await this.audit.record(m, actor, {
+        action: 'report.rollup_refreshed',
+        subjectType: 'report',
+        subjectId: null,
+        details: { fromMonth: fromMonth ?? null, ...counts },
+      });
       return counts;
     });
   }

@@ -65,8 +65,12 @@ export function zipStored(files: { name: string; data: Buffer }[]): Buffer {
   return Buffer.concat([...locals, ...centrals, end]);
 }
 
+// characters XML 1.0 does not allow; a cell loses them rather than break the workbook
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+
 function xmlEscape(text: string): string {
-  return text.replace(/[<>&"]/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[ch]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  return text.replace(/[<>&"]/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[ch]!).replace(CONTROL_CHARACTERS, '');
 }
 
 function columnName(index: number): string {
