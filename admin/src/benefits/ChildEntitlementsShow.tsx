@@ -25,7 +25,6 @@ export const ChildEntitlementsShow = () => {
   const [locale] = useLocaleState();
   const amount = useAmountLabel();
   const { data, error, reload } = useApiJson<ChildEntitlements>(id ? `/children/${encodeURIComponent(id)}/entitlements` : null);
-  const { data: transitions } = useApiJson<TransitionsAnswer>(id ? `/children/${encodeURIComponent(id)}/transitions` : null);
   const [busy, setBusy] = useState(false);
   if (error) return <Alert severity="error">{translate('errors.NOT_FOUND')}</Alert>;
   if (!data) return null;
@@ -99,40 +98,55 @@ export const ChildEntitlementsShow = () => {
           );
         })}
       </Stack>
-      {transitions && (
-        <Card variant="outlined" sx={{ mt: 3 }}>
-          <CardContent>
-            <Typography variant="h6" component="h2">
-              {translate('benefits.child.transitions')}
-            </Typography>
-            {transitions.transitions.map((t) => (
-              <Box key={t.age} sx={{ mt: 1 }}>
-                <Typography variant="subtitle2" component="h3">
-                  {translate('benefits.child.transitionAt', { age: t.age, date: formatDate(t.birthday, locale), review: formatDate(t.reviewFrom, locale) })}
-                </Typography>
-                {t.changes.length === 0 ? (
-                  <Typography variant="body2">{translate('benefits.child.noChanges')}</Typography>
-                ) : (
-                  <MuiList dense>
-                    {t.changes.map((c) => (
-                      <ListItem key={c.code} disableGutters>
-                        <ListItemText
-                          primary={`${name(c)} — ${translate(`benefits.child.change.${c.change}`)}`}
-                          secondary={
-                            c.amountBeforeCents != null || c.amountAfterCents != null
-                              ? [c.amountBeforeCents, c.amountAfterCents].map((v) => (v == null ? '—' : formatCents(v, locale))).join(' → ')
-                              : undefined
-                          }
-                        />
-                      </ListItem>
-                    ))}
-                  </MuiList>
-                )}
-              </Box>
-            ))}
-          </CardContent>
-        </Card>
-      )}
+      <TransitionsPanel childId={id} />
     </Box>
+  );
+};
+
+/**
+ * What changes at 18 and at 25 for one child — benefits that end, start or change — with the day the
+ * transition review opens. Shown on the child's entitlements and on the case (the review's home).
+ */
+export const TransitionsPanel = ({ childId }: { childId: string | undefined }) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const { data: transitions } = useApiJson<TransitionsAnswer>(childId ? `/children/${encodeURIComponent(childId)}/transitions` : null);
+  const name = (r: { nameLv: string; nameEn: string }) => (locale === 'en' ? r.nameEn : r.nameLv);
+  if (!transitions) return null;
+  return (
+    <Card variant="outlined" sx={{ mt: 3 }}>
+      <CardContent>
+        <Typography variant="h6" component="h2">
+          {translate('benefits.child.transitions')}
+        </Typography>
+        {transitions.transitions
+          .filter((t) => !t.past)
+          .map((t) => (
+            <Box key={t.age} sx={{ mt: 1 }}>
+              <Typography variant="subtitle2" component="h3">
+                {translate('benefits.child.transitionAt', { age: t.age, date: formatDate(t.birthday, locale), review: formatDate(t.reviewFrom, locale) })}
+              </Typography>
+              {t.changes.length === 0 ? (
+                <Typography variant="body2">{translate('benefits.child.noChanges')}</Typography>
+              ) : (
+                <MuiList dense>
+                  {t.changes.map((c) => (
+                    <ListItem key={c.code} disableGutters>
+                      <ListItemText
+                        primary={`${name(c)} — ${translate(`benefits.child.change.${c.change}`)}`}
+                        secondary={
+                          c.amountBeforeCents != null || c.amountAfterCents != null
+                            ? [c.amountBeforeCents, c.amountAfterCents].map((v) => (v == null ? '—' : formatCents(v, locale))).join(' → ')
+                            : undefined
+                        }
+                      />
+                    </ListItem>
+                  ))}
+                </MuiList>
+              )}
+            </Box>
+          ))}
+      </CardContent>
+    </Card>
   );
 };

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { FunctionField, Show, SimpleShowLayout, TextField, useGetIdentity, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { API_URL, httpClient } from '../auth/httpClient';
 import { Deadline } from './CaseList';
+import { TransitionsPanel } from '../benefits/ChildEntitlementsShow';
 import type { CaseRecord } from './types';
 
 const CHANNELS = ['phone', 'email', 'visit', 'letter'];
@@ -78,6 +79,8 @@ export const CaseShow = () => {
           )}
         />
         {isManager && <FirstContactForm />}
+        {/* the transition reviews (6 months before 18 and 25) work from this list of what changes */}
+        <FunctionField<CaseRecord> label="benefits.child.transitions" render={(r) => <TransitionsPanel childId={r.childId} />} />
       </SimpleShowLayout>
     </Show>
   );
