@@ -11,7 +11,9 @@ let platform: RunningPlatform;
 let browser: Browser;
 
 beforeAll(async () => {
-  platform = await startPlatform();
+  // LIDZ_BROWSER_BASE reuses a platform already started with `npm start` (useful on a slow machine)
+  const reuse = process.env.LIDZ_BROWSER_BASE;
+  platform = reuse ? { base: reuse, output: () => '', stop: async () => undefined } : await startPlatform();
   browser = await launchChromium();
 }, 180_000);
 

@@ -171,6 +171,20 @@ describe('marketplace: contracts', () => {
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ status: 'approved', basketLineId: lineId, committedCents: 60_000 });
     expect(await balances(t, lineId)).toEqual({ allocate: 100_000, commit: 60_000 });
+    // the printable contract carries both parties and the approving case manager
+    const pdf = await t.http().get(`/api/contracts/${id}/pdf`).set(family.auth).buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    const text = (pdf.body as Buffer).toString('latin1');
+    expect(text.startsWith('%PDF-1.4')).toBe(true);
+    expect(text).toContain('Runa');
+    expect(text).toContain(caseManager.user.fullName);
+    expect(text).toContain('EUR 600.00');
+    expect((await t.http().get(`/api/contracts/${id}/pdf`).set(otherAdmin.auth)).status).toBe(404);
     // approving again moves no money
     expect((await t.http().post(`/api/contracts/${id}/approve`).set(caseManager.auth).send({})).body.code).toBe('CONTRACT_TRANSITION_FORBIDDEN');
     // it becomes active on its start date; then ending early releases what is not spent

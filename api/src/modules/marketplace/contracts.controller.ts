@@ -28,6 +28,14 @@ export class ContractsController {
     return this.contracts.get(actor, id);
   }
 
+  @Get(':id/pdf')
+  @Roles('platform_admin', 'case_manager', 'municipality_officer', 'provider_admin', 'specialist', 'family', 'participant')
+  async pdf(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Res({ passthrough: true }) res: FastifyReply) {
+    const body = await this.contracts.pdf(actor, id);
+    void res.header('Content-Type', 'application/pdf').header('Content-Disposition', `inline; filename="contract-${id}.pdf"`);
+    return body;
+  }
+
   @Post()
   @Roles('family', 'participant', 'case_manager')
   propose(@CurrentActor() actor: Actor, @Body() dto: ProposeContractDto) {

@@ -13,7 +13,9 @@ import { ContractSpecialist } from './entities/contract-specialist.entity';
 import { Contract } from './entities/contract.entity';
 import { Offer } from './entities/offer.entity';
 import { ProviderSpecialist } from './entities/provider-specialist.entity';
-import { canTransition, ContractParty, ContractStatus, contractValue, offerPriceError, releaseOnEnd, rigaDate } from './marketplace.rules';
+import { canTransition, childUnitPrice, ContractParty, ContractStatus, contractValue, offerPriceError, releaseOnEnd, rigaDate } from './marketplace.rules';
+import { contractPdf } from './contract-pdf';
+import { centsToDecimalString } from '@lidz/libs';
 import { OFFER_VISIBLE_SQL } from './offers.service';
 import { ProvidersService } from './providers.service';
 
@@ -229,6 +231,40 @@ export class ContractsService {
       await this.audit.record(m, actor, { action: 'contract.cancelled', subjectType: 'contract', subjectId: id, childId: contract.childId, details: { from: contract.status, releasedCents: released } });
     });
     return this.get(actor, id);
+  }
+
+  /** The printable contract: both parties, the terms and the approving case manager (approved and later only). */
+  async pdf(actor: Actor, id: string): Promise<Buffer> {
+    return this.db.transaction(async (m) => {
+      const c = await this.load(m, actor, id);
+      if (!['approved', 'active', 'ended'].includes(c.status)) throw new AppError('CONTRACT_TRANSITION_FORBIDDEN', { status: c.status });
+      const [x]: { provider: string; reg: string | null; iban: string | null; service: string; first_name: string; last_name: string; proposer: string | null; approver: string | null }[] = await m.query(
+        `SELECT o.name AS provider, o.code AS reg, pp.iban, s.name_lv AS service, ch.first_name, ch.last_name, pu.full_name AS proposer, au.full_name AS approver
+           FROM contract k JOIN organisation o ON o.id = k.provider_organisation_id LEFT JOIN provider_profile pp ON pp.organisation_id = o.id
+           JOIN catalogue_service s ON s.code = k.service_code JOIN child ch ON ch.id = k.child_id
+           LEFT JOIN app_user pu ON pu.id = k.proposed_by_user_id LEFT JOIN app_user au ON au.id = k.approved_by_user_id WHERE k.id = $1`,
+        [id],
+      );
+      const specialists: { full_name: string; registration_number: string }[] = await m.query(
+        `SELECT sp.full_name, sp.registration_number FROM contract_specialist cs JOIN specialist sp ON sp.id = cs.specialist_id WHERE cs.contract_id = $1 ORDER BY sp.full_name`,
+        [id],
+      );
+      const eur = (cents: number) => `EUR ${centsToDecimalString(cents)}`;
+      await this.audit.record(m, actor, { action: 'contract.printed', subjectType: 'contract', subjectId: id, childId: c.childId });
+      return contractPdf(`Pakalpojuma ligums / Service agreement`, [
+        { label: 'Ligums / Contract', text: c.id },
+        { label: 'Sniedzejs / Provider', text: `${x.provider} (${x.reg ?? ''}), IBAN ${x.iban ?? '-'}` },
+        { label: 'Bernam / For the child', text: `${x.first_name} ${x.last_name}` },
+        { label: 'Gimene / Family', text: x.proposer ?? '-' },
+        { label: 'Pakalpojums / Service', text: `${x.service} (${c.serviceCode}), ${c.deliveryMode}${c.groupSize > 1 ? `, grupa ${c.groupSize}` : ''}` },
+        { label: 'Specialisti / Specialists', text: specialists.map((s) => `${s.full_name} (${s.registration_number})`).join(', ') || '-' },
+        { label: 'Vieniba / Unit', text: `${c.unitMinutes ?? '-'} min, ${eur(c.unitPriceCents)}${c.groupSize > 1 ? ` (${eur(childUnitPrice(c.unitPriceCents, c.groupSize))} bernam)` : ''}` },
+        { label: 'Apjoms / Volume', text: `${c.unitsPerMonth} menesi / a month, ${c.validFrom} - ${c.validTo}` },
+        { label: 'Vertiba / Value', text: eur(c.valueCents) },
+        { label: 'Atcelsana / Cancellation', text: `${c.cancellationNoticeWorkingDays} darba dienas; maksa ${c.cancellationFeePercent}%` },
+        { label: 'Apstiprinaja / Approved by', text: `${x.approver ?? '-'}${c.approvedAt ? `, ${c.approvedAt.toISOString().slice(0, 10)}` : ''}` },
+      ]);
+    });
   }
 
   /** Approved contracts whose start date has come become active (run daily and before reads that depend on it). */
