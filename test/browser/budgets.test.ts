@@ -15,18 +15,18 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-async function api(path: string, token: string | null, method = 'GET', body?: unknown) {
+async function api<T = { id: string }>(path: string, token: string | null, method = 'GET', body?: unknown): Promise<T> {
   const res = await fetch(`${platform.base}/api${path}`, {
     method,
     headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  const json = await res.json();
+  const json = (await res.json()) as T;
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
   return json;
 }
 
-const login = async (email: string) => (await api('/auth/login', null, 'POST', { email, password: DEMO_PASSWORD })).accessToken as string;
+const login = async (email: string) => (await api<{ accessToken: string }>('/auth/login', null, 'POST', { email, password: DEMO_PASSWORD })).accessToken;
 
 async function adminPage(email: string): Promise<Page> {
   const page = await openPage(browser, { viewport: { width: 1400, height: 900 } });
@@ -42,8 +42,8 @@ it('the case manager drafts a plan and a basket and submits it, the officer appr
 
   // a new assessment version for Jānis, signed by the case manager and the health specialist
   const cm = await login('vaditajs.riga@lidz.lv');
-  const baskets = await api(`/baskets?filter=${encodeURIComponent(JSON.stringify({}))}&range=[0,99]`, cm);
-  const janis = baskets.find((b: { childName: string }) => b.childName === 'Jānis Bērziņš');
+  const baskets = await api<{ childId: string; childName: string }[]>(`/baskets?filter=${encodeURIComponent(JSON.stringify({}))}&range=[0,99]`, cm);
+  const janis = baskets.find((b) => b.childName === 'Jānis Bērziņš')!;
   const domains = Object.fromEntries(
     ['mobility', 'self_care', 'communication', 'vision', 'hearing', 'learning', 'behaviour_mental_health', 'social_participation', 'education', 'family_situation'].map((d) => [d, { level: d === 'communication' ? 3 : d === 'learning' ? 2 : 0, note: null }]),
   );

@@ -1,6 +1,8 @@
 import { ASSESSMENT_DOMAINS } from '@lidz/libs';
 import { Organisation } from '../../api/src/modules/identity/entities/organisation.entity';
 import { AssessmentsService } from '../../api/src/modules/budgets/assessments.service';
+import { BasketsService } from '../../api/src/modules/budgets/baskets.service';
+import { LedgerService } from '../../api/src/modules/budgets/ledger.service';
 import { startTestApp, TestApp } from '../support/app';
 import { makeBudgetChild } from '../support/budgets-factories';
 import { makeOrganisation, makeUser, loginAs, Session } from '../support/factories';
@@ -262,6 +264,27 @@ describe('assessments, plans and baskets over HTTP', () => {
       const moves = await t.db.query(`SELECT kind, amount_cents::int AS a, reason FROM ledger_movement WHERE ref_type = 'transfer' AND basket_line_id = ANY($1::uuid[]) ORDER BY id`, [[therapy.id, psych.id]]);
       expect(moves).toEqual([{ kind: 'transfer', a: -10_000, reason: 'Vairāk logopēda' }, { kind: 'transfer', a: 10_000, reason: 'Vairāk logopēda' }]);
     });
+  });
+
+  it('the calendar activates an approved basket when its period starts and closes it after the end; a closed basket takes no new commitments', async () => {
+    const { childId } = await newChild();
+    const a = await draftAssessment(childId);
+    await signFully(a.id);
+    const plan = await t.http().post('/api/support-plans').set(cm.auth).send({ assessmentId: a.id });
+    const basket = (await t.http().post('/api/baskets').set(cm.auth).send({ supportPlanId: plan.body.id, periodStart: '2026-12-01', periodEnd: '2026-12-31' })).body;
+    await t.http().post(`/api/baskets/${basket.id}/submit`).set(cm.auth);
+    const approved = await t.http().post(`/api/baskets/${basket.id}/approve`).set(officer.auth);
+    await t.db.query(`UPDATE basket SET status = 'approved', period_start = '2027-01-01', period_end = '2027-06-30' WHERE id = $1`, [basket.id]);
+    const service = t.app.get(BasketsService);
+    await service.advancePeriods('2026-12-31');
+    expect((await t.db.query(`SELECT status FROM basket WHERE id = $1`, [basket.id]))[0].status).toBe('approved');
+    await service.advancePeriods('2027-01-01');
+    expect((await t.db.query(`SELECT status FROM basket WHERE id = $1`, [basket.id]))[0].status).toBe('active');
+    await service.advancePeriods('2027-07-01');
+    expect((await t.db.query(`SELECT status FROM basket WHERE id = $1`, [basket.id]))[0].status).toBe('closed');
+    const line = approved.body.lines[0];
+    await expect(t.db.transaction((m) => t.app.get(LedgerService).commit(m, null, { basketLineId: line.id, amountCents: 100, refType: 'contract', refId: 'late' }))).rejects.toMatchObject({ code: 'BUDGET_BASKET_CLOSED' });
+    expect((await t.http().post(`/api/baskets/${basket.id}/amend`).set(cm.auth)).body.code).toBe('BUDGET_TRANSITION_INVALID');
   });
 
   describe('funding rules', () => {

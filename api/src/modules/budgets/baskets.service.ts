@@ -240,6 +240,26 @@ export class BasketsService {
     });
   }
 
+  /**
+   * The calendar moves baskets on: an approved basket becomes active when its period starts, an active
+   * one closes the day after its period ends (no new commitments; money already committed can still be spent).
+   */
+  async advancePeriods(today = rigaDate()): Promise<{ activated: number; closed: number }> {
+    return this.db.transaction(async (m) => {
+      const activated: { id: string; child_id: string }[] = await m.query(
+        `UPDATE basket SET status = 'active', updated_at = now() WHERE status = 'approved' AND period_start <= $1 AND period_end >= $1 RETURNING id, child_id`,
+        [today],
+      );
+      const closed: { id: string; child_id: string }[] = await m.query(
+        `UPDATE basket SET status = 'closed', updated_at = now() WHERE status IN ('approved', 'active') AND period_end < $1 RETURNING id, child_id`,
+        [today],
+      );
+      for (const b of activated) await this.audit.record(m, null, { action: 'basket.activated', subjectType: 'basket', subjectId: b.id, childId: b.child_id });
+      for (const b of closed) await this.audit.record(m, null, { action: 'basket.closed', subjectType: 'basket', subjectId: b.id, childId: b.child_id });
+      return { activated: activated.length, closed: closed.length };
+    });
+  }
+
   // ---- helpers
 
   private async computeLines(m: EntityManager, plan: SupportPlan, periodStart: string, periodEnd: string) {

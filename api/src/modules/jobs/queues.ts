@@ -20,6 +20,7 @@ export interface JobPayloads {
   'outbox-sweep': Record<string, never>;
   'assessment-review-reminder': { assessmentId: string };
   'assessment-review-sweep': Record<string, never>;
+  'basket-period-sweep': Record<string, never>;
   'decision-import': { importId: string };
   'case-deadline': { caseId: string; kind: 'reminder' | 'overdue' };
   'transition-review-sweep': Record<string, never>;
