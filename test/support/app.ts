@@ -14,6 +14,8 @@ export interface TestApp {
   db: DataSource;
   http: () => ReturnType<typeof request>;
   mailDir: string;
+  /** The environment the app was configured from (a separate worker process started by a test uses it too). */
+  env: Record<string, string>;
   /** Pushes every committed outbox row to the queue now. */
   flushOutbox: () => Promise<void>;
   close: () => Promise<void>;
@@ -54,6 +56,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     app,
     db,
     mailDir,
+    env,
     http: () => request(app.getHttpServer()),
     flushOutbox: () => app.get(OutboxDispatcher).flush(),
     close: async () => {
