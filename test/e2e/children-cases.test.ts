@@ -128,6 +128,32 @@ describe('children and cases over HTTP', () => {
     expect((await t.http().get(`/api/decision-imports/${again.body.id}`).set(valmieraOfficer.auth)).status).toBe(404);
   });
 
+  it('a case manager names a deputy for a date range; the deputy then sees and acts on the caseload; an officer sets limits', async () => {
+    const colleagues = await t.http().get('/api/case-managers').set(rigaManager.auth);
+    expect(colleagues.status).toBe(200);
+    expect(colleagues.body.map((c: { id: string }) => c.id).sort()).toEqual([rigaManager.user.id, rigaManager2.user.id].sort());
+    const bad = await t.http().post('/api/case-deputies').set(rigaManager.auth).send({ deputyUserId: rigaManager2.user.id, validFrom: '2026-12-10', validTo: '2026-12-01' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual({ validTo: 'afterValidFrom' });
+    expect((await t.http().post('/api/case-deputies').set(rigaManager.auth).send({ deputyUserId: rigaManager.user.id, validFrom: '2026-12-01', validTo: '2026-12-10' })).body.errors).toEqual({ deputyUserId: 'notSelf' });
+    expect((await t.http().get(`/api/children/${child.own}`).set(rigaManager2.auth)).status).toBe(404);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Riga' }).format(new Date());
+    const named = await t.http().post('/api/case-deputies').set(rigaManager.auth).send({ deputyUserId: rigaManager2.user.id, validFrom: today, validTo: today });
+    expect(named.status).toBe(201);
+    expect((await t.http().get(`/api/children/${child.own}`).set(rigaManager2.auth)).status).toBe(200);
+    const mine = await t.http().get('/api/cases').query({ filter: JSON.stringify({ mine: true }) }).set(rigaManager2.auth);
+    expect(mine.body.map((c: { childId: string }) => c.childId)).toContain(child.own);
+    expect((await t.http().delete(`/api/case-deputies/${named.body.id}`).set(rigaManager2.auth)).status).toBe(404);
+    expect((await t.http().delete(`/api/case-deputies/${named.body.id}`).set(rigaManager.auth)).status).toBe(200);
+    expect((await t.http().get(`/api/children/${child.own}`).set(rigaManager2.auth)).status).toBe(404);
+
+    expect((await t.http().put(`/api/case-managers/${rigaManager.user.id}/limit`).set(rigaManager.auth).send({ caseloadLimit: 30 })).status).toBe(403);
+    expect((await t.http().put(`/api/case-managers/${rigaManager.user.id}/limit`).set(valmieraOfficer.auth).send({ caseloadLimit: 30 })).body.errors).toEqual({ caseManagerUserId: 'caseManagerOfMunicipality' });
+    expect((await t.http().put(`/api/case-managers/${rigaManager.user.id}/limit`).set(rigaOfficer.auth).send({ caseloadLimit: 0 })).body.errors).toEqual({ caseloadLimit: 'min' });
+    const set = await t.http().put(`/api/case-managers/${rigaManager.user.id}/limit`).set(rigaOfficer.auth).send({ caseloadLimit: 12 });
+    expect(set.body).toEqual({ userId: rigaManager.user.id, caseloadLimit: 12 });
+  });
+
   it('records the first contact on an own case only, with consent', async () => {
     const [c] = (await t.http().get('/api/cases').set(rigaManager.auth).query({ filter: JSON.stringify({ childId: child.own }) })).body;
     const refused = await t.http().post(`/api/cases/${c.id}/first-contact`).set(rigaManager.auth).send({ date: '2026-11-30', channel: 'phone', outcome: 'Zvans' });

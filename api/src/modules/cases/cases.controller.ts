@@ -46,6 +46,14 @@ export class CasesController {
     return this.cases.balance(actor, municipalityCode);
   }
 
+  @Get('case-managers')
+  @Roles('platform_admin', 'municipality_officer', 'case_manager')
+  async colleagues(@CurrentActor() actor: Actor, @Query('municipalityCode') municipalityCode: string | undefined, @Res({ passthrough: true }) res: FastifyReply) {
+    const rows = await this.cases.colleagues(actor, municipalityCode);
+    void res.header('Content-Range', `case-managers 0-${Math.max(rows.length - 1, 0)}/${rows.length}`);
+    return rows;
+  }
+
   @Put('case-managers/:userId/limit')
   @Roles('platform_admin', 'municipality_officer')
   setLimit(@CurrentActor() actor: Actor, @Param('userId', UuidPipe) userId: string, @Body() dto: CaseloadLimitDto) {

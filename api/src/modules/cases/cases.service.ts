@@ -221,6 +221,17 @@ export class CasesService {
     });
   }
 
+  /** The case managers of the actor's municipality with load and limit (to pick a deputy or a new holder). */
+  async colleagues(actor: Actor, municipalityCode?: string): Promise<{ id: string; fullName: string; load: number; limit: number }[]> {
+    return this.db.transaction(async (m) => {
+      const code = actor.role === 'platform_admin' ? municipalityCode : await this.municipalityOf(m, actor);
+      if (!code) throw fieldError('municipalityCode', 'required');
+      const loads = await this.opening.managerLoads(m, code);
+      const names: { id: string; full_name: string }[] = loads.length ? await m.query(`SELECT id, full_name FROM app_user WHERE id = ANY($1::uuid[])`, [loads.map((l) => l.userId)]) : [];
+      return loads.map((l) => ({ id: l.userId, fullName: names.find((n) => n.id === l.userId)?.full_name ?? '', load: l.load, limit: l.limit })).sort((a, b) => a.fullName.localeCompare(b.fullName));
+    });
+  }
+
   async setLimit(actor: Actor, userId: string, dto: CaseloadLimitDto): Promise<{ userId: string; caseloadLimit: number }> {
     return this.db.transaction(async (m) => {
       await this.assertManagerInScope(m, actor, userId);
