@@ -52,11 +52,18 @@ export function enqueue(body: ScanBody): void {
 }
 
 let syncing: Promise<void> | null = null;
+let again = false;
 
 /** Sends pending scans oldest first; stops at the first network failure so order is kept. */
 export function syncQueue(): Promise<void> {
-  syncing ??= (async () => {
-    try {
+  if (syncing) {
+    // a scan queued during a running sync is sent by one more round right after it
+    again = true;
+    return syncing.then(() => syncQueue());
+  }
+  const run = async () => {
+    do {
+      again = false;
       const queue = readQueue().sort((a, b) => a.body.scannedAt.localeCompare(b.body.scannedAt));
       for (const item of queue) {
         if (item.state !== 'pending') continue;
@@ -64,15 +71,17 @@ export function syncQueue(): Promise<void> {
           item.result = await apiRequest<ScanResult>('/api/visits/scan', { method: 'POST', body: item.body });
           item.state = 'sent';
         } catch (e) {
-          if (e instanceof ApiError && e.status === 0) break; // offline: try again later
+          if (e instanceof ApiError && e.status === 0) return; // offline: try again later
           item.state = 'failed';
           item.errorCode = e instanceof ApiError ? e.code : 'UNKNOWN';
         }
         writeQueue(queue);
       }
-    } finally {
-      syncing = null;
-    }
-  })();
+    } while (again);
+  };
+  // cleared asynchronously, after the assignment, even when there was nothing to send
+  syncing = run().finally(() => {
+    syncing = null;
+  });
   return syncing;
 }
