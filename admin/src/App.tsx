@@ -1,7 +1,7 @@
 import { Admin, Resource, localStorageStore } from 'react-admin';
 import { auditEvents } from './audit-events';
 import { assessments, baskets, supportPlans } from './budgets';
-import { caseloadBalance, cases } from './cases';
+import { caseDeputies, caseloadBalance, caseManagers, cases } from './cases';
 import { children, decisionImports } from './children';
 import { authProvider } from './auth/authProvider';
 import { LoginPage } from './auth/LoginPage';
@@ -43,6 +43,8 @@ export const App = () => (
     <Resource {...children} />
     <Resource {...decisionImports} />
     <Resource {...caseloadBalance} />
+    <Resource {...caseDeputies} />
+    <Resource {...caseManagers} />
     <Resource {...baskets} />
     <Resource {...assessments} />
     <Resource {...supportPlans} />

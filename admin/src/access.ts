@@ -5,8 +5,8 @@ import { isAdminRole } from './roles';
  * What each admin role may do with each resource in this UI. The API is the authority and checks
  * every request again; this table only decides what the menu, buttons and pages show.
  */
-export type Action = 'list' | 'show' | 'create' | 'edit' | 'retry' | 'resolve' | 'sign' | 'submit' | 'approve';
-export type ResourceName = 'children' | 'decision-imports' | 'cases' | 'caseload-balance' | 'users' | 'organisations' | 'jobs' | 'audit-events' | 'exceptions' | 'visits' | 'integrity' | 'benefits' | 'benefit-gaps' | 'assessments' | 'support-plans' | 'baskets' | 'catalogue' | 'providers' | 'contracts' | 'reports' | 'billing-runs' | 'invoices' | 'payment-batches' | 'reconciliation';
+export type Action = 'list' | 'show' | 'create' | 'edit' | 'retry' | 'resolve' | 'sign' | 'submit' | 'approve' | 'delete';
+export type ResourceName = 'children' | 'decision-imports' | 'cases' | 'caseload-balance' | 'case-deputies' | 'case-managers' | 'users' | 'organisations' | 'jobs' | 'audit-events' | 'exceptions' | 'visits' | 'integrity' | 'benefits' | 'benefit-gaps' | 'assessments' | 'support-plans' | 'baskets' | 'catalogue' | 'providers' | 'contracts' | 'reports' | 'billing-runs' | 'invoices' | 'payment-batches' | 'reconciliation';
 
 const ACCESS: Record<AdminRole, Partial<Record<ResourceName, readonly Action[]>>> = {
   platform_admin: {
@@ -17,6 +17,8 @@ const ACCESS: Record<AdminRole, Partial<Record<ResourceName, readonly Action[]>>
     'decision-imports': ['list', 'show', 'create'],
     cases: ['list', 'show'],
     'caseload-balance': ['list'],
+    'case-deputies': ['list', 'create', 'delete'],
+    'case-managers': ['list'],
     assessments: ['list', 'show'],
     'support-plans': ['list', 'show'],
     baskets: ['list', 'show'],

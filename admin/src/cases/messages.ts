@@ -17,6 +17,14 @@ export const en = {
       reasons: { auto: 'assigned automatically', queue: 'put in the queue', reassign: 'reassigned' },
       fields: { childName: 'Child', firstContactDeadline: 'First contact by', status: 'Status', caseManagerName: 'Case manager', municipalityCode: 'Municipality', firstContactAt: 'Contact date', firstContactChannel: 'Channel', firstContactOutcome: 'Outcome', q: 'Search' },
     },
+    'case-deputies': {
+      name: 'Deputy |||| Deputies',
+      fields: { caseManagerUserId: 'Case manager', deputyUserId: 'Deputy', validFrom: 'From', validTo: 'To' },
+    },
+    'case-managers': {
+      name: 'Case manager |||| Case managers',
+      fields: { fullName: 'Name', load: 'Cases', limit: 'Limit' },
+    },
     'caseload-balance': {
       name: 'Caseload balance',
       managers: 'Case managers',
@@ -62,6 +70,14 @@ export const lv: typeof en = {
       channels: { phone: 'Tālrunis', email: 'E-pasts', visit: 'Apmeklējums', letter: 'Vēstule' },
       reasons: { auto: 'piešķirta automātiski', queue: 'ielikta rindā', reassign: 'pārpiešķirta' },
       fields: { childName: 'Bērns', firstContactDeadline: 'Pirmā saziņa līdz', status: 'Statuss', caseManagerName: 'Gadījuma vadītājs', municipalityCode: 'Pašvaldība', firstContactAt: 'Saziņas datums', firstContactChannel: 'Kanāls', firstContactOutcome: 'Rezultāts', q: 'Meklēt' },
+    },
+    'case-deputies': {
+      name: 'Aizvietotājs |||| Aizvietotāji',
+      fields: { caseManagerUserId: 'Gadījuma vadītājs', deputyUserId: 'Aizvietotājs', validFrom: 'No', validTo: 'Līdz' },
+    },
+    'case-managers': {
+      name: 'Gadījuma vadītājs |||| Gadījuma vadītāji',
+      fields: { fullName: 'Vārds, uzvārds', load: 'Lietas', limit: 'Limits' },
     },
     'caseload-balance': {
       name: 'Noslodzes līdzsvars',
