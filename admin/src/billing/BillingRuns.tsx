@@ -1,6 +1,6 @@
 import { Box, LinearProgress, Typography } from '@mui/material';
 import {
-  Create, DataTable, FunctionField, List, SelectField, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, TopToolbar, required, useCanAccess, useRecordContext, useTranslate, regex,
+  Create, DataTable, FunctionField, List, SaveButton, SelectField, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, Toolbar, TopToolbar, required, useCanAccess, useRecordContext, useTranslate, regex,
 } from 'react-admin';
 import { ActionButton, MoneyField } from '../budgets/common';
 import { DateTimeField } from '../common/DateTimeField';
@@ -85,7 +85,8 @@ const lastMonth = () => {
 
 export const BillingRunCreate = () => (
   <Create redirect="show">
-    <SimpleForm defaultValues={{ month: lastMonth() }}>
+    {/* the prefilled month is a valid choice as it is, so saving needs no edit first */}
+    <SimpleForm defaultValues={{ month: lastMonth() }} toolbar={<Toolbar><SaveButton alwaysEnable /></Toolbar>}>
       <TextInput source="month" validate={[required(), regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'validation.matches')]} helperText="2026-11" />
       <TextInput source="municipalityCode" helperText={false} />
     </SimpleForm>
