@@ -284,6 +284,34 @@ describe('visits: scanning, verification, exceptions', () => {
     expect(await t.db.query(`SELECT reason_code FROM visit_exception WHERE visit_id = $1 AND status = 'open'`, [recent.body.visitId])).toEqual([{ reason_code: 'NO_CHECK_OUT' }]);
   });
 
+  it('a replaced card: the old number stops verifying, the new one works; a revoked phone’s codes are forged', async () => {
+    const s = await setup();
+    const cm = await userWithSession(t, 'case_manager');
+    await putInCaseload(t.db, s.childId, cm.user.id);
+    const [old] = await t.db.query(`SELECT id FROM card WHERE number = $1`, [s.cardNumber]);
+    const replaced = await t.http().post(`/api/cards/${old.id}/replace`).set(cm.auth);
+    expect(replaced.status).toBe(201);
+    expect(replaced.body).toMatchObject({ status: 'active', replacesCardId: old.id, childId: s.childId });
+    expect(await t.db.query(`SELECT status, status_reason FROM card WHERE id = $1`, [old.id])).toEqual([{ status: 'blocked', status_reason: 'replaced' }]);
+    const oldScan = await t.http().post('/api/visits/scan').set(s.session.auth).send(scanBody('check_in', new Date(Date.now() - min(200)), { method: 'card', cardNumber: s.cardNumber }));
+    expect(oldScan.body).toMatchObject({ verdict: 'card_blocked', reasons: ['CARD_BLOCKED'] });
+    const newScan = await t.http().post('/api/visits/scan').set(s.session.auth).send(scanBody('check_in', new Date(Date.now() - min(100)), { method: 'card', cardNumber: replaced.body.number }));
+    expect(newScan.body).toMatchObject({ verdict: 'card', visitStatus: 'open' });
+    // the family's phone now shows the new number
+    const card = await t.http().get(`/api/family-devices/${s.deviceId}/card`).set(s.family.auth);
+    expect(card.body.cardNumber).toBe(replaced.body.number);
+    // a family may not block for other reasons than loss, nor issue cards
+    expect((await t.http().post(`/api/cards/${replaced.body.id}/block`).set(s.family.auth).send({ status: 'blocked' })).status).toBe(403);
+    expect((await t.http().post('/api/cards').set(s.family.auth).send({ childId: s.childId })).status).toBe(403);
+
+    const revoked = await t.http().post(`/api/family-devices/${s.deviceId}/revoke`).set(s.family.auth);
+    expect(revoked.body.revokedAt).not.toBeNull();
+    // a code of a time step that began after the revocation (a scan kept offline before it still counts)
+    const later = new Date(Date.now() + 65_000);
+    const after = await t.http().post('/api/visits/scan').set(s.session.auth).send(scanBody('check_out', later, { method: 'qr', code: qrAt(s.secret, replaced.body.number, later) }));
+    expect(after.body.verdict).toBe('forged');
+  });
+
   it('prints the card as a PDF', async () => {
     const s = await setup();
     const [card] = await t.db.query(`SELECT id FROM card WHERE number = $1`, [s.cardNumber]);
