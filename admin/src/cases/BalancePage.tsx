@@ -41,6 +41,7 @@ export const BalancePage = () => {
                 <TableCell>
                   {m.load} / {m.limit}
                   {m.load >= m.limit ? ` — ${t('full')}` : ''}
+                  <LimitEditor userId={m.userId} name={m.fullName} limit={m.limit} onDone={load} />
                 </TableCell>
                 <TableCell>
                   <LinearProgress variant="determinate" value={Math.min(100, (m.load * 100) / m.limit)} color={m.load >= m.limit ? 'error' : 'primary'} aria-label={`${m.fullName}: ${m.load} / ${m.limit}`} />
@@ -85,6 +86,31 @@ const Reassign = ({ c, managers, onDone }: { c: CaseRecord; managers: BalanceRec
       </TextField>
       <Button variant="outlined" disabled={!target} onClick={() => void save()}>
         {translate('resources.caseload-balance.assign')}
+      </Button>
+    </Box>
+  );
+};
+
+/** The officer changes one case manager's caseload limit (1–50); lowering it never moves cases away. */
+const LimitEditor = ({ userId, name, limit, onDone }: { userId: string; name: string; limit: number; onDone: () => void }) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const [value, setValue] = useState(String(limit));
+  const save = async () => {
+    try {
+      await httpClient(`${API_URL}/case-managers/${userId}/limit`, { method: 'PUT', body: JSON.stringify({ caseloadLimit: Number(value) }) });
+      notify('resources.caseload-balance.limitSaved', { type: 'success' });
+      onDone();
+    } catch (e) {
+      const body = (e as { body?: { code?: string; errors?: Record<string, string> } }).body;
+      notify(body?.errors?.caseloadLimit ? 'resources.caseload-balance.limitInvalid' : `errors.${body?.code ?? 'INTERNAL'}`, { type: 'error' });
+    }
+  };
+  return (
+    <Box component="span" sx={{ display: 'inline-flex', gap: 1, alignItems: 'center', ml: 2 }}>
+      <TextField size="small" type="number" label={translate('resources.caseload-balance.limitFor', { name })} value={value} onChange={(e) => setValue(e.target.value)} sx={{ width: 120 }} slotProps={{ htmlInput: { min: 1, max: 50 } }} />
+      <Button size="small" disabled={value === String(limit)} onClick={() => void save()}>
+        {translate('ra.action.save')}
       </Button>
     </Box>
   );

@@ -37,6 +37,9 @@ export const en = {
       assignTo: 'Assign to',
       assign: 'Assign',
       assigned: 'The case was assigned',
+      limitFor: 'Limit of %{name}',
+      limitSaved: 'The limit was changed',
+      limitInvalid: 'The limit must be a whole number from 1 to 50',
     },
   },
   errors: {
@@ -91,6 +94,9 @@ export const lv: typeof en = {
       assignTo: 'Piešķirt',
       assign: 'Piešķirt',
       assigned: 'Lieta piešķirta',
+      limitFor: '%{name} limits',
+      limitSaved: 'Limits mainīts',
+      limitInvalid: 'Limitam jābūt veselam skaitlim no 1 līdz 50',
     },
   },
   errors: {
