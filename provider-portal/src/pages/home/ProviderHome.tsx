@@ -4,6 +4,7 @@ import { NotificationsSection } from '../../notifications/NotificationsSection';
 import { ROLE_NAME_KEY } from '../../roles';
 import { PageHeading } from '../../ui/PageHeading';
 import { MarketplaceSection } from '../marketplace/MarketplaceSection';
+import { IntegritySection } from '../visits/IntegritySection';
 import { Link } from 'react-router';
 
 /**
@@ -27,6 +28,7 @@ export function ProviderHome({ user }: { user: PortalUser }) {
         </div>
       </dl>
       <MarketplaceSection side="provider" />
+      {user.role === 'provider_admin' && <IntegritySection providerId={user.organisationId} />}
       {user.role === 'provider_admin' && (
         <section className="card" aria-labelledby="payments-home">
           <h2 id="payments-home">{t('payments.nav')}</h2>

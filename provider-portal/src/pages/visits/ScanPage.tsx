@@ -7,6 +7,14 @@ import { parseQrPayload } from '../../../../libs/src/visits/totp';
 import { decodeQrFromVideo, cameraDecodingSupported } from './qrDecode';
 import { enqueue, readQueue, syncQueue, type QueuedScan, type ScanBody } from './scanQueue';
 
+interface ContractRow {
+  id: string;
+  serviceNameLv: string;
+  serviceNameEn: string;
+  unitsPerMonth: number;
+  child: { firstName: string; lastName: string };
+}
+
 interface VisitRow {
   id: string;
   checkInAt: string | null;
@@ -26,6 +34,7 @@ export function ScanPage() {
   const [status, setStatus] = useState<string>('');
   const [queue, setQueue] = useState<QueuedScan[]>(() => readQueue());
   const [visits, setVisits] = useState<VisitRow[]>([]);
+  const [contracts, setContracts] = useState<ContractRow[]>([]);
   const [online, setOnline] = useState(() => navigator.onLine);
   const [camera, setCamera] = useState(false);
   const videoRef = useRef<HTMLVideoElement>(null);
@@ -41,6 +50,12 @@ export function ScanPage() {
     setQueue(readQueue());
     loadVisits();
   }, [loadVisits]);
+
+  useEffect(() => {
+    apiRequest<ContractRow[]>(`/api/contracts?filter=${encodeURIComponent(JSON.stringify({ status: 'active' }))}`)
+      .then(setContracts)
+      .catch(() => undefined);
+  }, []);
 
   useEffect(() => {
     void sync();
@@ -131,6 +146,18 @@ export function ScanPage() {
           {t('visits.queue.offline')}
         </p>
       )}
+      <section aria-labelledby="contracts-title">
+        <h2 id="contracts-title">{t('visits.contracts.title')}</h2>
+        {contracts.length === 0 ? (
+          <p>{t('visits.contracts.empty')}</p>
+        ) : (
+          <ul>
+            {contracts.map((c) => (
+              <li key={c.id}>{t('visits.contracts.line', { child: `${c.child.firstName} ${c.child.lastName}`, service: i18n.locale === 'en' ? c.serviceNameEn : c.serviceNameLv, units: c.unitsPerMonth })}</li>
+            ))}
+          </ul>
+        )}
+      </section>
       <form onSubmit={submit} className="card" noValidate>
         <fieldset>
           <legend>{t('visits.scan.kind')}</legend>
