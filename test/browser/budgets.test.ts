@@ -59,7 +59,9 @@ it('the case manager drafts a plan and a basket and submits it, the officer appr
   await family.getByRole('heading', { level: 1, name: 'Līdzekļu grozs' }).waitFor();
   await family.getByText('Lūdzu, izlasiet un parakstiet bērna vajadzību izvērtējumu.').waitFor();
   expect(await accessibilityViolations(family)).toEqual([]);
+  const signed = family.waitForResponse((r) => r.url().includes(`/api/assessments/${assessment.id}/sign`));
   await family.getByRole('button', { name: 'Parakstīt' }).click();
+  expect((await signed).status()).toBe(200);
   await family.getByText('Paldies! Jūsu paraksts saglabāts.').waitFor();
 
   // the case manager drafts the plan from the assessment, changes a service with a reason, drafts the basket and submits it

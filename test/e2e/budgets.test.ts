@@ -143,6 +143,22 @@ describe('assessments, plans and baskets over HTTP', () => {
       const [job] = await t.db.query(`SELECT job_id, delay_ms FROM outbox_message WHERE job_name = 'assessment-review-reminder' AND payload->>'assessmentId' = $1`, [a.id]);
       expect(job.job_id).toBe(`assessment-review-${a.id}`);
     });
+
+    it('an assessment valid for years can be signed; its reminder is left to the daily sweep, which sends it on the day', async () => {
+      const { childId } = await newChild();
+      const res = await t.http().post('/api/assessments').set(cm.auth).send({ childId, validFrom: '2026-12-01', validTo: '2029-11-30', domains: levels() });
+      expect(res.body.reviewReminderOn).toBe('2029-10-01');
+      await signFully(res.body.id);
+      expect(await t.db.query(`SELECT 1 FROM outbox_message WHERE payload->>'assessmentId' = $1`, [res.body.id])).toEqual([]);
+      const service = t.app.get(AssessmentsService);
+      const sentAt = async () => (await t.db.query(`SELECT review_reminder_sent_at AS s FROM assessment WHERE id = $1`, [res.body.id]))[0].s;
+      await service.sendDueReviewReminders('2029-09-30'); // (sends the other tests' reminders that are due)
+      expect(await sentAt()).toBeNull();
+      expect(await service.sendDueReviewReminders('2029-10-01')).toBe(1);
+      expect(await sentAt()).not.toBeNull();
+      expect(await service.sendDueReviewReminders('2029-10-02')).toBe(0);
+      expect(await t.db.query(`SELECT user_id FROM notification WHERE kind = 'assessment-review' AND params->>'assessmentId' = $1`, [res.body.id])).toEqual([{ user_id: cm.user.id }]);
+    });
   });
 
   describe('plans and baskets', () => {

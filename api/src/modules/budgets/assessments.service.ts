@@ -13,6 +13,9 @@ import { ageOn, budgetsRepository, rigaDate } from './budgets.repository';
 import { CreateAssessmentDto, HealthSignoffDto } from './budgets.dto';
 import { Assessment } from './entities/assessment.entity';
 
+/** The longest delay given to a single reminder job (the daily sweep sends the rest). */
+const MAX_REMINDER_DELAY_MS = 14 * 24 * 3600 * 1000;
+
 export const ASSESSMENT_LIST = { sortable: ['createdAt', 'validTo', 'version'], defaultSort: ['createdAt', 'DESC'] as [string, 'DESC'], filters: ['childId', 'status', 'id'] };
 
 export function assessmentView(a: Assessment) {
@@ -153,8 +156,10 @@ export class AssessmentsService {
       a.status = 'signed';
       // the newest fully signed version is the one that counts
       await m.query(`UPDATE assessment SET status = 'superseded' WHERE child_id = $1 AND id <> $2 AND version < $3 AND status <> 'superseded'`, [a.childId, a.id, a.version]);
-      const delayMs = Math.max(0, Date.parse(`${a.reviewReminderOn}T07:00:00Z`) - Date.now());
-      await this.outbox.enqueue(m, QUEUES.budgets, 'assessment-review-reminder', `assessment-review-${a.id}`, { assessmentId: a.id }, delayMs);
+      // a reminder due within the next weeks gets its own delayed job; later ones are sent by the daily sweep
+      // (a delay of months would not fit the outbox's delay column, and a sweep survives a lost job anyway)
+      const delayMs = Math.max(0, Date.parse(`${a.reviewReminderOn}T05:00:00Z`) - Date.now());
+      if (delayMs <= MAX_REMINDER_DELAY_MS) await this.outbox.enqueue(m, QUEUES.budgets, 'assessment-review-reminder', `assessment-review-${a.id}`, { assessmentId: a.id }, delayMs);
     }
     await m.save(Assessment, a);
     await this.audit.record(m, actor, { action: 'assessment.signed', subjectType: 'assessment', subjectId: a.id, childId: a.childId, details: { as: who, complete: a.status === 'signed' } });
