@@ -43,7 +43,13 @@ async function main() {
   const { createHttpApp } = require('../api/src/bootstrap/http');
   const { qrPayloadAt } = require('../libs/src/visits/totp');
   const { SCALE_PASSWORD } = require('../api/src/modules/scale/seed-scale');
-  const config = loadConfig({ DATABASE_URL: url, NODE_ENV: 'development', LOG_LEVEL: 'error', AUTH_RATE_LIMIT: '100000', JWT_SECRET: crypto.randomBytes(32).toString('hex') });
+  const config = loadConfig({
+    DATABASE_URL: url,
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'error',
+    AUTH_RATE_LIMIT: '100000',
+    JWT_SECRET: crypto.randomBytes(32).toString('hex'),
+  });
   const app = await createHttpApp(config, { worker: false });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
@@ -64,10 +70,22 @@ async function main() {
     counting = true;
     for (let i = 0; i < pairs; i++) {
       const at = start + i * 3 * 3_600_000 + 17 * 60_000;
-      for (const [kind, t] of [['check_in', at], ['check_out', at + (c.unit_minutes ?? 45) * 60_000]]) {
+      for (const [kind, t] of [
+        ['check_in', at],
+        ['check_out', at + (c.unit_minutes ?? 45) * 60_000],
+      ]) {
         const r = await inject({
-          method: 'POST', url: '/api/visits/scan', headers: { authorization: `Bearer ${token}` },
-          payload: { clientScanId: crypto.randomUUID(), kind, method: 'qr', code: qrPayloadAt(secret, c.number, t), contractId: c.contract_id, scannedAt: new Date(t).toISOString() },
+          method: 'POST',
+          url: '/api/visits/scan',
+          headers: { authorization: `Bearer ${token}` },
+          payload: {
+            clientScanId: crypto.randomUUID(),
+            kind,
+            method: 'qr',
+            code: qrPayloadAt(secret, c.number, t),
+            contractId: c.contract_id,
+            scannedAt: new Date(t).toISOString(),
+          },
         });
         if (r.statusCode >= 300) throw new Error(`scan ${r.statusCode}: ${r.body}`);
       }
@@ -83,7 +101,10 @@ async function main() {
     if (target) {
       const { BillingRunner } = require('../api/src/modules/billing/billing-runner');
       const { LedgerService } = require('../api/src/modules/budgets/ledger.service');
-      const [{ id }] = await db.query(`INSERT INTO billing_run (month, provider_organisation_id) VALUES ($1, $2) RETURNING id`, [target.month, target.provider]);
+      const [{ id }] = await db.query(`INSERT INTO billing_run (month, provider_organisation_id) VALUES ($1, $2) RETURNING id`, [
+        target.month,
+        target.provider,
+      ]);
       counting = true;
       const run = await new BillingRunner(db, new LedgerService()).execute(id);
       counting = false;

@@ -21,7 +21,16 @@ const PRESETS = {
   // Latvia: scans, billing and 1× reports at 16,000 children; the 10× report pair at 1,600 children (10× ≈ Latvia's
   // yearly visits); billing bills one municipality of about 5,000 visits, since the runner's per-visit cost
   // would take over an hour for the whole month (see docs/performance.md)
-  full: { children: 16000, months: 12, seconds: 30, specialists: 40, unbilledMonths: 1, reportRepeat: 5, reportChildren: 1600, billingMunicipalityVisits: 5000 },
+  full: {
+    children: 16000,
+    months: 12,
+    seconds: 30,
+    specialists: 40,
+    unbilledMonths: 1,
+    reportRepeat: 5,
+    reportChildren: 1600,
+    billingMunicipalityVisits: 5000,
+  },
 };
 
 const TARGETS = {
@@ -47,13 +56,21 @@ async function runBench(opts) {
   const { seedScaleAt } = require('./lib/seed');
   const { pairedReportTimings, startApi, startWorker, login, prepareScans, scanBenchmark, billingBenchmark, reportTimings } = require('./lib/scenarios');
   const { SCALE_EMAIL_DOMAIN, SCALE_PASSWORD } = require('../api/src/modules/scale/seed-scale');
-  const server = opts.serverUrl ? { serverUrl: opts.serverUrl, stop: async () => {} } : await openServer({ dataDir: path.join(__dirname, '..', '.data', 'bench-pg'), port: process.env.BENCH_PG_PORT || 54339 });
+  const server = opts.serverUrl
+    ? { serverUrl: opts.serverUrl, stop: async () => {} }
+    : await openServer({ dataDir: path.join(__dirname, '..', '.data', 'bench-pg'), port: process.env.BENCH_PG_PORT || 54339 });
   const prefix = opts.databasePrefix ?? 'lidz_bench';
   const started = Date.now();
   const results = {
     when: new Date().toISOString(),
     mode: opts.mode,
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, memoryGb: round(os.totalmem() / 2 ** 30, 1), node: process.version, loadAverageAtStart: os.loadavg().map((x) => round(x, 2)) },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? null,
+      memoryGb: round(os.totalmem() / 2 ** 30, 1),
+      node: process.version,
+      loadAverageAtStart: os.loadavg().map((x) => round(x, 2)),
+    },
     scale: { children: opts.children, months: opts.months, unbilledMonths: opts.unbilledMonths },
     seed: {},
     ratios: {},
@@ -91,7 +108,11 @@ async function runBench(opts) {
     const workers = await prepareScans(url1, api1, { specialists: opts.specialists, password: SCALE_PASSWORD });
     const scans = await scanBenchmark(api1, workers, { seconds: opts.seconds, log });
     results.scans = scans;
-    results.memory = { api: api1.memory(), worker: worker1.memory(), note: 'peak RSS (VmHWM) of the API and of a separate worker on the same database, after the scan benchmark' };
+    results.memory = {
+      api: api1.memory(),
+      worker: worker1.memory(),
+      note: 'peak RSS (VmHWM) of the API and of a separate worker on the same database, after the scan benchmark',
+    };
 
     // ---- reports at 1×
     // the platform admin sees every municipality and funding source: the heaviest form of each report
@@ -121,12 +142,26 @@ async function runBench(opts) {
       const url10 = await createDatabase(server.serverUrl, `${prefix}_10x`, true);
       results.seed.x10 = summariseSeed(await seedScaleAt(url10, { ...pairOpts, visitsFactor: 10, log: (l) => log(`seed 10×: ${l}`) }));
       [reportsBase, reports10] = await timeReportPair(urlBase, url10);
-      results.reportPair = { children: pairChildren, months: opts.months, method: '1× and 10× servers running side by side, calls alternating, median per side' };
+      results.reportPair = {
+        children: pairChildren,
+        months: opts.months,
+        method: '1× and 10× servers running side by side, calls alternating, median per side',
+      };
     }
     results.reports = Object.fromEntries(
       Object.entries(reportsBase).map(([name, r1]) => {
         const r10 = reports10?.[name] ?? null;
-        return [name, { ms1x: r1.ms, ms10x: r10?.ms ?? null, status1x: r1.status, status10x: r10?.status ?? null, ratio: r10 ? round(r10.ms / Math.max(r1.ms, 0.1), 2) : null, msAtFullSize: reports1[name]?.ms ?? null }];
+        return [
+          name,
+          {
+            ms1x: r1.ms,
+            ms10x: r10?.ms ?? null,
+            status1x: r1.status,
+            status10x: r10?.status ?? null,
+            ratio: r10 ? round(r10.ms / Math.max(r1.ms, 0.1), 2) : null,
+            msAtFullSize: reports1[name]?.ms ?? null,
+          },
+        ];
       }),
     );
 
@@ -152,30 +187,57 @@ async function runBench(opts) {
 }
 
 function summariseSeed(s) {
-  return { visits: s.visits, totalRows: s.totalRows, seconds: round(s.seconds, 1), rowsPerSecond: s.rowsPerSecond, rollupSeconds: round(s.rollupSeconds, 2), months: s.months, rows: s.rows };
+  return {
+    visits: s.visits,
+    totalRows: s.totalRows,
+    seconds: round(s.seconds, 1),
+    rowsPerSecond: s.rowsPerSecond,
+    rollupSeconds: round(s.rollupSeconds, 2),
+    months: s.months,
+    rows: s.rows,
+  };
 }
 
 function markdown(r) {
   const lines = [];
   lines.push(`# Benchmark results (${r.mode})`, '');
-  lines.push(`Measured ${r.when} on ${r.machine.cpus} CPU(s) (${r.machine.cpuModel}), ${r.machine.memoryGb} GB, Node ${r.machine.node}; load average at start ${r.machine.loadAverageAtStart.join(' / ')}.`);
-  lines.push(`Scale: ${r.scale.children.toLocaleString('en')} children, ${r.scale.months} months; ${r.seed.x1.visits.toLocaleString('en')} visits at 1×${r.seed.x10 ? `, ${r.seed.x10.visits.toLocaleString('en')} at 10×` : ''}. Whole run: ${r.seconds} s.`, '');
+  lines.push(
+    `Measured ${r.when} on ${r.machine.cpus} CPU(s) (${r.machine.cpuModel}), ${r.machine.memoryGb} GB, Node ${r.machine.node}; load average at start ${r.machine.loadAverageAtStart.join(' / ')}.`,
+  );
+  lines.push(
+    `Scale: ${r.scale.children.toLocaleString('en')} children, ${r.scale.months} months; ${r.seed.x1.visits.toLocaleString('en')} visits at 1×${r.seed.x10 ? `, ${r.seed.x10.visits.toLocaleString('en')} at 10×` : ''}. Whole run: ${r.seconds} s.`,
+    '',
+  );
   lines.push('| Figure | Value | Target | Verdict |', '|---|---|---|---|');
   for (const [k, v] of Object.entries(r.ratios)) lines.push(`| ${k} | ${v.value ?? 'n/a'} | ${v.target} | ${v.verdict} |`);
   lines.push('', '## Scans (POST /api/visits/scan, check-in/check-out pairs with valid rotating codes)', '');
   lines.push('| Phase | req/s | p50 ms | p99 ms | errors |', '|---|---|---|---|---|');
-  for (const [name, p] of [['baseline: one INSERT', r.scans.baseline], ['scans, saturated', r.scans.scans], [`scans at half rate (${r.scans.halfRate.targetPerSecond}/s)`, r.scans.halfRate]]) {
+  for (const [name, p] of [
+    ['baseline: one INSERT', r.scans.baseline],
+    ['scans, saturated', r.scans.scans],
+    [`scans at half rate (${r.scans.halfRate.targetPerSecond}/s)`, r.scans.halfRate],
+  ]) {
     lines.push(`| ${name} | ${p.perSecond} | ${p.p50Ms} | ${p.p99Ms} | ${p.errors} |`);
   }
   lines.push('', `${r.scans.specialists} concurrent specialists; status counts of the saturated phase: ${JSON.stringify(r.scans.scans.statuses)}.`);
   lines.push(`Peak RSS: API ${r.memory.api.peakRssMb} MB, worker ${r.memory.worker.peakRssMb} MB (${r.memory.note}).`);
   lines.push('', '## Billing', '');
-  lines.push(`Months ${r.billing.months.join(', ')}${r.billing.municipality ? `, municipality ${r.billing.municipality}` : ''}: ${r.billing.verifiedVisits.toLocaleString('en')} verified visits to bill.`, '');
+  lines.push(
+    `Months ${r.billing.months.join(', ')}${r.billing.municipality ? `, municipality ${r.billing.municipality}` : ''}: ${r.billing.verifiedVisits.toLocaleString('en')} verified visits to bill.`,
+    '',
+  );
   lines.push('| | lines | seconds | visits/s |', '|---|---|---|---|');
   lines.push(`| floor: one INSERT … SELECT | ${r.billing.floor.lines} | ${r.billing.floor.seconds} | ${r.billing.floor.visitsPerSecond} |`);
   lines.push(`| billing runs (BillingRunner) | ${r.billing.run.lines} | ${r.billing.run.seconds} | ${r.billing.run.visitsPerSecond} |`);
-  lines.push('', `## Reports (median ms, platform-wide scope${r.reportPair ? `; 1×/10× pair at ${r.reportPair.children.toLocaleString('en')} children` : ''})`, '', '| Report | 1× | 10× | ratio | HTTP status 1× / 10× | at full size |', '|---|---|---|---|---|---|');
-  for (const [name, v] of Object.entries(r.reports)) lines.push(`| ${name} | ${v.ms1x} | ${v.ms10x ?? 'n/a'} | ${v.ratio ?? 'n/a'} | ${v.status1x} / ${v.status10x ?? 'n/a'} | ${v.msAtFullSize ?? 'n/a'} |`);
+  lines.push(
+    '',
+    `## Reports (median ms, platform-wide scope${r.reportPair ? `; 1×/10× pair at ${r.reportPair.children.toLocaleString('en')} children` : ''})`,
+    '',
+    '| Report | 1× | 10× | ratio | HTTP status 1× / 10× | at full size |',
+    '|---|---|---|---|---|---|',
+  );
+  for (const [name, v] of Object.entries(r.reports))
+    lines.push(`| ${name} | ${v.ms1x} | ${v.ms10x ?? 'n/a'} | ${v.ratio ?? 'n/a'} | ${v.status1x} / ${v.status10x ?? 'n/a'} | ${v.msAtFullSize ?? 'n/a'} |`);
   lines.push('', '## Loading the population', '', '| | visits | rows | seconds | rows/s | rollup rebuild s |', '|---|---|---|---|---|---|');
   for (const [k, s] of Object.entries(r.seed)) lines.push(`| ${k} | ${s.visits} | ${s.totalRows} | ${s.seconds} | ${s.rowsPerSecond} | ${s.rollupSeconds} |`);
   lines.push('');
@@ -204,7 +266,8 @@ async function main() {
   fs.writeFileSync(path.join(outDir, 'results.json'), JSON.stringify(results, null, 2) + '\n');
   fs.writeFileSync(path.join(outDir, 'RESULTS.md'), markdown(results));
   console.log('');
-  for (const [k, v] of Object.entries(results.ratios)) console.log(`${v.verdict.padEnd(4)}  ${k.padEnd(22)} ${String(v.value).padStart(10)}   target ${v.target}`);
+  for (const [k, v] of Object.entries(results.ratios))
+    console.log(`${v.verdict.padEnd(4)}  ${k.padEnd(22)} ${String(v.value).padStart(10)}   target ${v.target}`);
   console.log(`\nwritten: ${path.join(outDir, 'results.json')}, ${path.join(outDir, 'RESULTS.md')} (${results.seconds} s)`);
 }
 

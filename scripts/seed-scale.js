@@ -5,7 +5,6 @@
 // Uses DATABASE_URL (its database, or --database NAME on that server, created when absent), else the
 // embedded PostgreSQL of `npm start` (./.data/pg).
 'use strict';
-const path = require('node:path');
 require('../bench/ts-register');
 const { parseArgs, openDatabase } = require('../bench/lib/db');
 
@@ -24,7 +23,9 @@ async function main() {
       seed: args.seed ? Number(args.seed) : undefined,
       log: (l) => console.log(`[seed:scale] ${l}`),
     });
-    console.log(`[seed:scale] done: ${JSON.stringify({ visits: stats.visits, totalRows: stats.totalRows, rowsPerSecond: stats.rowsPerSecond, seconds: stats.seconds })}`);
+    console.log(
+      `[seed:scale] done: ${JSON.stringify({ visits: stats.visits, totalRows: stats.totalRows, rowsPerSecond: stats.rowsPerSecond, seconds: stats.seconds })}`,
+    );
   } finally {
     await stop();
   }
@@ -34,4 +35,3 @@ main().catch((e) => {
   console.error(e instanceof Error ? e.stack : e);
   process.exit(1);
 });
-void path;

@@ -30,8 +30,15 @@ function client(baseUrl) {
     return new Promise((resolve, reject) => {
       const req = http.request(
         {
-          agent, host: u.hostname, port: u.port, method, path,
-          headers: { ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          agent,
+          host: u.hostname,
+          port: u.port,
+          method,
+          path,
+          headers: {
+            ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}),
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+          },
         },
         (res) => {
           const chunks = [];

@@ -71,7 +71,11 @@ async function startProcess(url, kind, { log, worker }) {
   };
   delete env.REDIS_URL;
   const entry = kind === 'worker' ? 'api/src/worker.ts' : 'api/src/main.ts';
-  const child = spawn(process.execPath, ['-r', path.join(root, 'bench/ts-register.js'), path.join(root, entry)], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['-r', path.join(root, 'bench/ts-register.js'), path.join(root, entry)], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   let stdout = '';
   child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
@@ -124,7 +128,9 @@ async function login(api, email, password) {
  */
 async function prepareScans(url, api, { specialists, password }) {
   const rows = await withClient(url, async (c) => {
-    await c.query(`CREATE TABLE IF NOT EXISTS bench_baseline (id bigserial PRIMARY KEY, client_scan_id uuid NOT NULL, actor_user_id uuid NOT NULL, at timestamptz NOT NULL DEFAULT now())`);
+    await c.query(
+      `CREATE TABLE IF NOT EXISTS bench_baseline (id bigserial PRIMARY KEY, client_scan_id uuid NOT NULL, actor_user_id uuid NOT NULL, at timestamptz NOT NULL DEFAULT now())`,
+    );
     const { rows } = await c.query(
       `WITH chosen AS (
          SELECT cs.specialist_id FROM contract_specialist cs JOIN contract k ON k.id = cs.contract_id
@@ -139,7 +145,11 @@ async function prepareScans(url, api, { specialists, password }) {
     const household = crypto.randomUUID();
     const familyUser = crypto.randomUUID();
     await c.query(`INSERT INTO organisation (id, name, kind) VALUES ($1, 'Bench household', 'household')`, [household]);
-    await c.query(`INSERT INTO app_user (id, email, full_name, role, organisation_id, password_hash) VALUES ($1, $2, 'Bench family', 'family', $3, 'x')`, [familyUser, `family.${household}@bench.lidz.lv`, household]);
+    await c.query(`INSERT INTO app_user (id, email, full_name, role, organisation_id, password_hash) VALUES ($1, $2, 'Bench family', 'family', $3, 'x')`, [
+      familyUser,
+      `family.${household}@bench.lidz.lv`,
+      household,
+    ]);
     const secrets = new Map();
     for (const childId of new Set(rows.map((r) => r.child_id))) {
       const secret = crypto.randomBytes(32).toString('base64url');
@@ -169,7 +179,14 @@ function nextScan(worker, w, startMs) {
   const c = worker.contracts[worker.k % worker.contracts.length];
   const at = startMs + worker.k * 3 * 3_600_000 + w * 61_000;
   worker.k += 1;
-  const mk = (kind, t) => ({ clientScanId: crypto.randomUUID(), kind, method: 'qr', code: qrPayloadAt(c.secret, c.card_number, t), contractId: c.contract_id, scannedAt: new Date(t).toISOString() });
+  const mk = (kind, t) => ({
+    clientScanId: crypto.randomUUID(),
+    kind,
+    method: 'qr',
+    code: qrPayloadAt(c.secret, c.card_number, t),
+    contractId: c.contract_id,
+    scannedAt: new Date(t).toISOString(),
+  });
   worker.pending = mk('check_out', at + (c.unit_minutes ?? 45) * 60_000);
   return mk('check_in', at);
 }
@@ -275,7 +292,11 @@ async function billingBenchmark(url, months, { log = () => {}, municipalityVisit
     let skipped = 0;
     const t0 = process.hrtime.bigint();
     for (const ym of months) {
-      const [{ id }] = await ds.query(`INSERT INTO billing_run (month, municipality_code, started_by_user_id) VALUES ($1, $2, $3) RETURNING id`, [ym, municipality, admin?.id ?? null]);
+      const [{ id }] = await ds.query(`INSERT INTO billing_run (month, municipality_code, started_by_user_id) VALUES ($1, $2, $3) RETURNING id`, [
+        ym,
+        municipality,
+        admin?.id ?? null,
+      ]);
       const run = await runner.execute(id);
       lines += run.linesCreated;
       skipped += run.visitsSkipped;
@@ -299,7 +320,10 @@ const REPORTS = ['spend', 'needs', 'unmet', 'waiting-times', 'overlaps', 'caselo
 /** Each ministry report (and the public summary) over the generated months: the median of `repeat` calls. */
 async function reportTimings(api, { from, to, repeat = 3, token }) {
   const out = {};
-  const paths = [...REPORTS.map((r) => [r, `/api/reports/${r}?from=${from}&to=${to}`]), ['monthly-summary', `/api/public/monthly-summary?from=${from}&to=${to}`]];
+  const paths = [
+    ...REPORTS.map((r) => [r, `/api/reports/${r}?from=${from}&to=${to}`]),
+    ['monthly-summary', `/api/public/monthly-summary?from=${from}&to=${to}`],
+  ];
   for (const [name, p] of paths) {
     const times = [];
     let status = null;
@@ -323,7 +347,10 @@ async function reportTimings(api, { from, to, repeat = 3, token }) {
 async function pairedReportTimings(a, b, { from, to, repeat = 5, tokenA, tokenB }) {
   const outA = {};
   const outB = {};
-  const paths = [...REPORTS.map((r) => [r, `/api/reports/${r}?from=${from}&to=${to}`]), ['monthly-summary', `/api/public/monthly-summary?from=${from}&to=${to}`]];
+  const paths = [
+    ...REPORTS.map((r) => [r, `/api/reports/${r}?from=${from}&to=${to}`]),
+    ['monthly-summary', `/api/public/monthly-summary?from=${from}&to=${to}`],
+  ];
   const median = (xs) => Math.round([...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] * 10) / 10;
   for (const [name, p] of paths) {
     const ta = [];
@@ -333,7 +360,10 @@ async function pairedReportTimings(a, b, { from, to, repeat = 5, tokenA, tokenB 
     await a.request('GET', p, undefined, tokenA);
     await b.request('GET', p, undefined, tokenB);
     for (let i = 0; i < repeat; i++) {
-      const sides = [[a, tokenA, ta, 'a'], [b, tokenB, tb, 'b']];
+      const sides = [
+        [a, tokenA, ta, 'a'],
+        [b, tokenB, tb, 'b'],
+      ];
       // who goes first alternates, so neither side always meets a warmer cache
       for (const [api, token, times, side] of i % 2 ? sides.reverse() : sides) {
         const t0 = process.hrtime.bigint();
@@ -349,4 +379,17 @@ async function pairedReportTimings(a, b, { from, to, repeat = 5, tokenA, tokenB 
   return [outA, outB];
 }
 
-module.exports = { pairedReportTimings, startApi, startWorker, login, prepareScans, scanBenchmark, billingBenchmark, reportTimings, REPORTS, FLOOR_SQL, withClient, memoryOf };
+module.exports = {
+  pairedReportTimings,
+  startApi,
+  startWorker,
+  login,
+  prepareScans,
+  scanBenchmark,
+  billingBenchmark,
+  reportTimings,
+  REPORTS,
+  FLOOR_SQL,
+  withClient,
+  memoryOf,
+};

@@ -26,8 +26,17 @@ describe('npm run bench (tiny smoke run)', () => {
 
   it('measures scans, billing, reports and memory, each next to its target', async () => {
     const r = await runBench({
-      mode: 'smoke', serverUrl: server(), databasePrefix: prefix, log: () => {},
-      children: 24, months: 2, seconds: 1, specialists: 2, unbilledMonths: 1, reportRepeat: 1, skip10x: false,
+      mode: 'smoke',
+      serverUrl: server(),
+      databasePrefix: prefix,
+      log: () => {},
+      children: 24,
+      months: 2,
+      seconds: 1,
+      specialists: 2,
+      unbilledMonths: 1,
+      reportRepeat: 1,
+      skip10x: false,
     });
     // scans: real pairs went through, and so did the baseline
     expect(r.scans.baseline.requests).toBeGreaterThan(0);

@@ -81,7 +81,14 @@ describe('seed:scale population (tiny)', () => {
   });
 
   it('bills exactly the verified visits of past months, once each, on invoices whose totals match', async () => {
-    const r = await one<{ billed_not_verified: number; verified_unbilled_past: number; billed_last_month: number; claims_without_billed: number; double_claims: number; invoice_mismatch: number }>(
+    const r = await one<{
+      billed_not_verified: number;
+      verified_unbilled_past: number;
+      billed_last_month: number;
+      claims_without_billed: number;
+      double_claims: number;
+      invoice_mismatch: number;
+    }>(
       `SELECT (SELECT count(*)::int FROM visit WHERE billed AND status <> 'verified') AS billed_not_verified,
               (SELECT count(*)::int FROM visit WHERE status = 'verified' AND NOT billed AND check_in_at < '2026-11-01T00:00:00+02') AS verified_unbilled_past,
               (SELECT count(*)::int FROM visit WHERE billed AND check_in_at >= '2026-11-01T00:00:00+02') AS billed_last_month,
@@ -90,7 +97,14 @@ describe('seed:scale population (tiny)', () => {
               (SELECT count(*)::int FROM invoice i WHERE i.total_cents <> (SELECT coalesce(sum(amount_cents), 0) FROM claim_line WHERE invoice_id = i.id)
                                                       OR i.line_count <> (SELECT count(*) FROM claim_line WHERE invoice_id = i.id)) AS invoice_mismatch`,
     );
-    expect(r).toEqual({ billed_not_verified: 0, verified_unbilled_past: 0, billed_last_month: 0, claims_without_billed: 0, double_claims: 0, invoice_mismatch: 0 });
+    expect(r).toEqual({
+      billed_not_verified: 0,
+      verified_unbilled_past: 0,
+      billed_last_month: 0,
+      claims_without_billed: 0,
+      double_claims: 0,
+      invoice_mismatch: 0,
+    });
     const [{ billed }] = await db.query(`SELECT count(*)::int AS billed FROM visit WHERE billed`);
     const [{ claims }] = await db.query(`SELECT count(*)::int AS claims FROM claim_line`);
     expect(claims).toBe(billed);
@@ -125,7 +139,8 @@ describe('seed:scale population (tiny)', () => {
     await db2.initialize();
     try {
       const s2 = await seedScale(db2, { ...OPTS, visitsFactor: 3 });
-      const codes = async (d: DataSource) => (await d.query(`SELECT personal_code FROM child ORDER BY 1`)).map((r: { personal_code: string }) => r.personal_code);
+      const codes = async (d: DataSource) =>
+        (await d.query(`SELECT personal_code FROM child ORDER BY 1`)).map((r: { personal_code: string }) => r.personal_code);
       expect(await codes(db2)).toEqual(await codes(db));
       expect(s2.visits).toBeGreaterThan(stats.visits * 2.5);
       const over = await db2.query(

@@ -62,13 +62,20 @@ function prng(seed: number) {
     chance: (p: number) => next() < p,
   };
 }
-type Rng = ReturnType<typeof prng>;
 
 const FIRST = ['Jānis', 'Anna', 'Elza', 'Roberts', 'Marta', 'Kārlis', 'Sofija', 'Markuss', 'Emīlija', 'Olivers', 'Alise', 'Gustavs', 'Paula', 'Artūrs', 'Līga'];
 const LAST = ['Bērziņš', 'Kalniņa', 'Ozols', 'Jansons', 'Liepa', 'Krūmiņš', 'Zariņa', 'Vītols', 'Kļaviņa', 'Lapiņš', 'Eglīte', 'Siliņš'];
 const MANUAL_REASONS = ['DEVICE_BROKEN', 'CARD_FORGOTTEN', 'NO_NETWORK_NO_QR', 'HOME_VISIT_NO_SIGNAL', 'OTHER'];
 /** Chance a child has a line in each category (age-dependent ones are checked below). */
-const CATEGORY_CHANCE: Record<string, number> = { therapy: 0.85, psychological: 0.2, education_support: 0.3, assistance: 0.25, early_intervention: 0.5, employment: 0.25, respite_day_care: 0.12 };
+const CATEGORY_CHANCE: Record<string, number> = {
+  therapy: 0.85,
+  psychological: 0.2,
+  education_support: 0.3,
+  assistance: 0.25,
+  early_intervention: 0.5,
+  employment: 0.25,
+  respite_day_care: 0.12,
+};
 
 /** Shares of visit outcomes, the scale's assumptions (DESIGN §5 rules applied to a year of visits). */
 export const SHARES = { manual: 0.03, exception: 0.04, exceptionRejected: 0.4, exceptionStillOpen: 0.2, card: 0.18, groupContract: 0.15 };
@@ -156,10 +163,17 @@ export async function seedScale(db: DataSource, opts: ScaleOptions): Promise<Sca
     )
       .filter((r: { price: string | null }) => r.price !== null)
       .map((r: { code: string; category: string; unit_kind: UnitKind; unit_minutes: number; delivery_mode: string; price: string }) => ({
-        code: r.code, category: r.category, unitKind: r.unit_kind, unitMinutes: r.unit_minutes, deliveryMode: r.delivery_mode, priceCents: Number(r.price),
+        code: r.code,
+        category: r.category,
+        unitKind: r.unit_kind,
+        unitMinutes: r.unit_minutes,
+        deliveryMode: r.delivery_mode,
+        priceCents: Number(r.price),
       }));
     if (!services.length) throw new Error('no priced catalogue services: run the migrations first');
-    const sourceRows: { category: string; funding_source: FundingSource }[] = await q(`SELECT DISTINCT ON (category) category, funding_source FROM funding_rule ORDER BY category, valid_from DESC`).catch(() => []);
+    const sourceRows: { category: string; funding_source: FundingSource }[] = await q(
+      `SELECT DISTINCT ON (category) category, funding_source FROM funding_rule ORDER BY category, valid_from DESC`,
+    ).catch(() => []);
     const sourceOf = new Map(sourceRows.map((r) => [r.category, r.funding_source]));
     const byCategory = new Map<string, Service[]>();
     for (const s of services) byCategory.set(s.category, [...(byCategory.get(s.category) ?? []), s]);
@@ -187,7 +201,8 @@ export async function seedScale(db: DataSource, opts: ScaleOptions): Promise<Sca
     await user('admin', 'Scale admin', 'platform_admin', platformOrg);
     await user('analyst', 'Scale analyst', 'ministry_analyst', ministryOrg);
     const officerOf = new Map<string, string>();
-    for (const { code } of munis) officerOf.set(code, await user(`officer.${code.toLowerCase()}`, `Officer ${code}`, 'municipality_officer', muniOrg.get(code)!));
+    for (const { code } of munis)
+      officerOf.set(code, await user(`officer.${code.toLowerCase()}`, `Officer ${code}`, 'municipality_officer', muniOrg.get(code)!));
 
     // --- children spread over municipalities (Rīga about a third)
     const weights = munis.map(({ code }) => (code === 'RIGA' ? 20 : 0.5 + rng.next()));
@@ -219,7 +234,16 @@ export async function seedScale(db: DataSource, opts: ScaleOptions): Promise<Sca
       const reg = `5${String(p + 1).padStart(10, '0')}`;
       await loader.add('organisation', [id, `Provider ${p + 1}`, 'provider', null]);
       const adminUserId = await user(`admin.p${p + 1}`, `Provider admin ${p + 1}`, 'provider_admin', id);
-      await loader.add('providerProfile', [id, reg, 'company', `LV80BANK${String(p).padStart(13, '0')}`, `p${p + 1}@${SCALE_EMAIL_DOMAIN}`, pgArray(['lv']), 'approved', `${periodStart}T08:00:00Z`]);
+      await loader.add('providerProfile', [
+        id,
+        reg,
+        'company',
+        `LV80BANK${String(p).padStart(13, '0')}`,
+        `p${p + 1}@${SCALE_EMAIL_DOMAIN}`,
+        pgArray(['lv']),
+        'approved',
+        `${periodStart}T08:00:00Z`,
+      ]);
       // every service has providers: the first ones take the catalogue in turn, the rest favour therapy
       const own = new Set<string>([services[p % services.length].code]);
       const extra = rng.int(0, 2);
@@ -238,7 +262,19 @@ export async function seedScale(db: DataSource, opts: ScaleOptions): Promise<Sca
         const svc = services.find((s) => s.code === code)!;
         const offerId = randomUUID();
         prov.offers.set(code, offerId);
-        await loader.add('offer', [offerId, id, code, svc.priceCents, svc.unitMinutes, svc.deliveryMode === 'group' ? 'group' : 'individual', svc.deliveryMode === 'individual' ? 1 : 4, pgArray([]), pgArray(['lv']), periodStart, 10]);
+        await loader.add('offer', [
+          offerId,
+          id,
+          code,
+          svc.priceCents,
+          svc.unitMinutes,
+          svc.deliveryMode === 'group' ? 'group' : 'individual',
+          svc.deliveryMode === 'individual' ? 1 : 4,
+          pgArray([]),
+          pgArray(['lv']),
+          periodStart,
+          10,
+        ]);
         providersOf.set(code, [...(providersOf.get(code) ?? []), prov]);
       }
       providers.push(prov);
@@ -260,8 +296,19 @@ export async function seedScale(db: DataSource, opts: ScaleOptions): Promise<Sca
       const decisionId = randomUUID();
       const decided = day(new Date(monthStartUtc(months[0]).getTime() - rng.int(30, 700) * 86_400_000));
       const kind = age < 18 ? 'child' : rng.pick(['group_1', 'group_2', 'group_2', 'group_3', 'group_3']);
-      const validTo = age < 18 ? `${birth.getUTCFullYear() + 18}-${bd.slice(5)}` : rng.chance(0.3) ? null : `${Number(decided.slice(0, 4)) + 5}${decided.slice(4)}`;
-      await loader.add('decision', [decisionId, `SC-${String(i + 1).padStart(7, '0')}`, childId, decided, kind, rng.chance(0.15), decided, validTo === null ? null : validTo.endsWith('02-29') ? validTo.replace('02-29', '02-28') : validTo, rng.chance(0.9)]);
+      const validTo =
+        age < 18 ? `${birth.getUTCFullYear() + 18}-${bd.slice(5)}` : rng.chance(0.3) ? null : `${Number(decided.slice(0, 4)) + 5}${decided.slice(4)}`;
+      await loader.add('decision', [
+        decisionId,
+        `SC-${String(i + 1).padStart(7, '0')}`,
+        childId,
+        decided,
+        kind,
+        rng.chance(0.15),
+        decided,
+        validTo === null ? null : validTo.endsWith('02-29') ? validTo.replace('02-29', '02-28') : validTo,
+        rng.chance(0.9),
+      ]);
       await loader.add('card', [randomUUID(), childId, makeCardNumber(`9${String(i + 1).padStart(10, '0')}`), 'active']);
       const managers = managersOf.get(muni)!;
       const caseId = randomUUID();
@@ -273,7 +320,18 @@ export async function seedScale(db: DataSource, opts: ScaleOptions): Promise<Sca
       const assigned = caseCount.get(muni) ?? 0;
       caseCount.set(muni, assigned + 1);
       const manager = managers[assigned % managers.length];
-      await loader.add('childCase', [caseId, childId, muni, manager, 'open', decisionId, `${decided}T10:00:00Z`, decided, decided, rng.pick(['phone', 'visit', 'email'])]);
+      await loader.add('childCase', [
+        caseId,
+        childId,
+        muni,
+        manager,
+        'open',
+        decisionId,
+        `${decided}T10:00:00Z`,
+        decided,
+        decided,
+        rng.pick(['phone', 'visit', 'email']),
+      ]);
       const basketId = randomUUID();
       const officer = officerOf.get(muni)!;
       const categories = Object.keys(CATEGORY_CHANCE).filter(
@@ -298,7 +356,20 @@ export async function seedScale(db: DataSource, opts: ScaleOptions): Promise<Sca
         basketTotal += allocated;
         const contractId = randomUUID();
         const specialistId = group ? provider.specialists[0] : rng.pick(provider.specialists);
-        contracts.push({ id: contractId, childId, muni, provider, service, lineId, source, units, uptake: 0.6 + rng.next() * 0.4, group, groupSize, specialistId });
+        contracts.push({
+          id: contractId,
+          childId,
+          muni,
+          provider,
+          service,
+          lineId,
+          source,
+          units,
+          uptake: 0.6 + rng.next() * 0.4,
+          group,
+          groupSize,
+          specialistId,
+        });
         ledgers.push([lineId, 'allocate', allocated, 'basket_version', basketId, officer, 'v1', `${periodStart}T08:00:00Z`]);
         ledgers.push([lineId, 'commit', value, 'contract', contractId, officer, 'contract.approved', `${periodStart}T08:30:00Z`]);
       }
@@ -307,8 +378,25 @@ export async function seedScale(db: DataSource, opts: ScaleOptions): Promise<Sca
       for (const c of contracts.slice(contracts.length - categories.length)) {
         const value = c.units * opts.months * c.service.priceCents;
         await loader.add('contract', [
-          c.id, c.childId, c.provider.id, c.provider.offers.get(c.service.code) ?? null, c.service.code, c.lineId, c.service.unitMinutes, c.service.priceCents, c.units,
-          c.group ? 'group' : 'individual', c.groupSize, periodStart, periodEnd, 'active', value, value, c.provider.adminUserId, nowIso, nowIso,
+          c.id,
+          c.childId,
+          c.provider.id,
+          c.provider.offers.get(c.service.code) ?? null,
+          c.service.code,
+          c.lineId,
+          c.service.unitMinutes,
+          c.service.priceCents,
+          c.units,
+          c.group ? 'group' : 'individual',
+          c.groupSize,
+          periodStart,
+          periodEnd,
+          'active',
+          value,
+          value,
+          c.provider.adminUserId,
+          nowIso,
+          nowIso,
         ]);
         await loader.add('contractSpecialist', [c.id, c.specialistId]);
       }
@@ -363,24 +451,62 @@ export async function seedScale(db: DataSource, opts: ScaleOptions): Promise<Sca
             const open = !billed || rng.chance(SHARES.exceptionStillOpen);
             const rejected = !open && (duration === null || rng.chance(SHARES.exceptionRejected));
             status = open ? 'exception' : rejected ? 'rejected' : 'verified';
-            exception = { reason, open, action: open ? null : rejected ? 'reject' : 'accept', code: open ? null : rejected ? 'NOT_DELIVERED' : 'EVIDENCE_SUFFICIENT' };
+            exception = {
+              reason,
+              open,
+              action: open ? null : rejected ? 'reject' : 'accept',
+              code: open ? null : rejected ? 'NOT_DELIVERED' : 'EVIDENCE_SUFFICIENT',
+            };
           }
           const visitId = randomUUID();
           const checkIn = new Date(start);
           const checkOut = duration === null ? null : new Date(start + duration * 60_000);
           const price =
             status === 'verified' && duration !== null
-              ? priceClaim({ unitKind: c.service.unitKind, unitMinutes: unit, unitPriceCents: c.service.priceCents, deliveryMode: c.group ? 'group' : 'individual' }, { durationMinutes: duration, groupSize: c.groupSize })
+              ? priceClaim(
+                  { unitKind: c.service.unitKind, unitMinutes: unit, unitPriceCents: c.service.priceCents, deliveryMode: c.group ? 'group' : 'individual' },
+                  { durationMinutes: duration, groupSize: c.groupSize },
+                )
               : null;
           const isBilled = billed && price !== null;
           await loader.add('visit', [
-            visitId, c.id, c.childId, c.specialistId, c.provider.id, c.service.code, checkIn.toISOString(), checkOut?.toISOString() ?? null, duration, price?.billedMinutes ?? 0, price?.amountCents ?? 0,
-            status, method, groupSessionId, c.groupSize, method === 'manual', manualReason, pgArray(reasons), isBilled, (checkOut ?? checkIn).toISOString(),
+            visitId,
+            c.id,
+            c.childId,
+            c.specialistId,
+            c.provider.id,
+            c.service.code,
+            checkIn.toISOString(),
+            checkOut?.toISOString() ?? null,
+            duration,
+            price?.billedMinutes ?? 0,
+            price?.amountCents ?? 0,
+            status,
+            method,
+            groupSessionId,
+            c.groupSize,
+            method === 'manual',
+            manualReason,
+            pgArray(reasons),
+            isBilled,
+            (checkOut ?? checkIn).toISOString(),
           ]);
           visits += 1;
           if (exception) {
             const decidedAt = exception.open ? null : new Date(start + 3 * 86_400_000).toISOString();
-            await loader.add('visitException', [randomUUID(), visitId, c.childId, c.provider.id, exception.reason, pgArray([exception.reason]), exception.open ? 'open' : 'resolved', (checkOut ?? checkIn).toISOString(), exception.action, exception.code, decidedAt]);
+            await loader.add('visitException', [
+              randomUUID(),
+              visitId,
+              c.childId,
+              c.provider.id,
+              exception.reason,
+              pgArray([exception.reason]),
+              exception.open ? 'open' : 'resolved',
+              (checkOut ?? checkIn).toISOString(),
+              exception.action,
+              exception.code,
+              decidedAt,
+            ]);
           }
           if (isBilled && price) {
             let invoiceId = invoices.get(c.provider.id);
@@ -390,30 +516,79 @@ export async function seedScale(db: DataSource, opts: ScaleOptions): Promise<Sca
               const seq = (invoiceSeq.get(c.provider.id) ?? 0) + 1;
               invoiceSeq.set(c.provider.id, seq);
               const issued = `${addMonths(ym, 1)}-05`;
-              await loader.add('invoice', [invoiceId, c.provider.id, ym, 'approved', seq, `${c.provider.reg}-${String(seq).padStart(4, '0')}`, issued, `${issued}T10:00:00Z`]);
+              await loader.add('invoice', [
+                invoiceId,
+                c.provider.id,
+                ym,
+                'approved',
+                seq,
+                `${c.provider.reg}-${String(seq).padStart(4, '0')}`,
+                issued,
+                `${issued}T10:00:00Z`,
+              ]);
             }
             const claimId = randomUUID();
             await loader.add('claimLine', [
-              claimId, 'claim', visitId, c.id, c.childId, c.provider.id, c.lineId, c.source, c.source === 'MUNICIPALITY' ? `MUNICIPALITY:${c.muni}` : c.source, c.service.code, day(checkIn),
-              c.service.unitKind, unit, c.service.priceCents, duration ?? 0, price.billedMinutes, price.quantityMilli, price.participants, price.amountCents, invoiceId,
+              claimId,
+              'claim',
+              visitId,
+              c.id,
+              c.childId,
+              c.provider.id,
+              c.lineId,
+              c.source,
+              c.source === 'MUNICIPALITY' ? `MUNICIPALITY:${c.muni}` : c.source,
+              c.service.code,
+              day(checkIn),
+              c.service.unitKind,
+              unit,
+              c.service.priceCents,
+              duration ?? 0,
+              price.billedMinutes,
+              price.quantityMilli,
+              price.participants,
+              price.amountCents,
+              invoiceId,
             ]);
-            if (price.amountCents > 0) await loader.add('ledger', [c.lineId, 'spend', price.amountCents, 'claim_line', claimId, null, `visit ${visitId}`, `${addMonths(ym, 1)}-03T02:00:00Z`]);
+            if (price.amountCents > 0)
+              await loader.add('ledger', [
+                c.lineId,
+                'spend',
+                price.amountCents,
+                'claim_line',
+                claimId,
+                null,
+                `visit ${visitId}`,
+                `${addMonths(ym, 1)}-03T02:00:00Z`,
+              ]);
           }
         }
       }
       await phase(`visits ${ym}${billed ? ' (billed)' : ''}`);
     }
-    await q(`UPDATE invoice i SET total_cents = t.total, line_count = t.n FROM (SELECT invoice_id, sum(amount_cents) AS total, count(*)::int AS n FROM claim_line WHERE invoice_id IS NOT NULL GROUP BY 1) t WHERE t.invoice_id = i.id`);
+    await q(
+      `UPDATE invoice i SET total_cents = t.total, line_count = t.n FROM (SELECT invoice_id, sum(amount_cents) AS total, count(*)::int AS n FROM claim_line WHERE invoice_id IS NOT NULL GROUP BY 1) t WHERE t.invoice_id = i.id`,
+    );
     await q('ANALYZE');
     const loadSeconds = (Date.now() - started) / 1000;
     const total = loader.total;
-    log(`loaded ${total.toLocaleString('en')} rows (${visits.toLocaleString('en')} visits) in ${loadSeconds.toFixed(1)} s: ${Math.round(total / loadSeconds).toLocaleString('en')} rows/s`);
+    log(
+      `loaded ${total.toLocaleString('en')} rows (${visits.toLocaleString('en')} visits) in ${loadSeconds.toFixed(1)} s: ${Math.round(total / loadSeconds).toLocaleString('en')} rows/s`,
+    );
     const rollupStarted = Date.now();
     await db.transaction((m) => new ReportsRepository().rebuildRollups(m, null));
     const rollupSeconds = (Date.now() - rollupStarted) / 1000;
     log(`database time per table (ms): ${JSON.stringify(loader.millis)}`);
     log(`report rollups rebuilt in ${rollupSeconds.toFixed(1)} s`);
-    return { rows: { ...loader.counts }, totalRows: total, seconds: loadSeconds, rowsPerSecond: Math.round(total / loadSeconds), visits, months, rollupSeconds };
+    return {
+      rows: { ...loader.counts },
+      totalRows: total,
+      seconds: loadSeconds,
+      rowsPerSecond: Math.round(total / loadSeconds),
+      visits,
+      months,
+      rollupSeconds,
+    };
   } finally {
     await runner.release();
   }
