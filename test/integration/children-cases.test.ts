@@ -106,6 +106,20 @@ describe('children and cases (services on a real database)', () => {
     });
   });
 
+  describe('import by a municipality officer', () => {
+    it('rejects rows of another municipality and leaves no trace of them', async () => {
+      const org = await municipalityOrg(t.db, 'LIMBAZI');
+      const officer = await makeUser(t.db, 'municipality_officer', { organisation: org });
+      const foreign = decisionRow({ municipality: 'RIGA' });
+      const own = decisionRow({ municipality: 'LIMBAZI' });
+      const r = await imports.importJson(actorOf(officer, 'municipality'), [foreign, own]);
+      const done = await imports.process(r.id);
+      expect(done).toMatchObject({ importedRows: 1, errorRows: 1, errors: [{ row: 1, field: 'municipality', code: 'ownMunicipality' }] });
+      expect(await t.db.query(`SELECT count(*)::int AS n FROM child WHERE personal_code = $1`, [foreign.personalCode])).toEqual([{ n: 0 }]);
+      expect(await t.db.query(`SELECT count(*)::int AS n FROM child WHERE personal_code = $1`, [own.personalCode])).toEqual([{ n: 1 }]);
+    });
+  });
+
   describe('caseload assignment', () => {
     it('never exceeds a limit when 50 decisions for one municipality are imported concurrently', async () => {
       const org = await municipalityOrg(t.db, 'OGRE');

@@ -33,6 +33,12 @@ export function importView(i: DecisionImport) {
   };
 }
 
+class RowRejected extends Error {
+  constructor(readonly errors: RowError[]) {
+    super('row rejected');
+  }
+}
+
 type RowOutcome = { kind: 'imported'; caseOpened: boolean } | { kind: 'unchanged' } | { kind: 'error'; errors: RowError[] };
 
 /**
@@ -110,12 +116,17 @@ export class DecisionImportService {
       try {
         outcome = await this.db.transaction(async (m) => {
           const o = await this.importRow(m, actor, importId, imp.rows[index], restrictTo);
+          // a rejected row leaves nothing behind (not even a child it may have created)
+          if (o.kind === 'error') throw new RowRejected(o.errors);
           await this.bumpProgress(m, importId, rowNumber, o, []);
           return o;
         });
       } catch (e) {
-        log('warn', 'decision.import_row_failed', { importId, row: rowNumber, error: e instanceof Error ? e.name : 'unknown' });
-        outcome = { kind: 'error', errors: [{ field: 'row', code: 'failed' }] };
+        if (e instanceof RowRejected) outcome = { kind: 'error', errors: e.errors };
+        else {
+          log('warn', 'decision.import_row_failed', { importId, row: rowNumber, error: e instanceof Error ? e.name : 'unknown' });
+          outcome = { kind: 'error', errors: [{ field: 'row', code: 'failed' }] };
+        }
       }
       if (outcome.kind === 'error') await this.db.transaction((m) => this.bumpProgress(m, importId, rowNumber, outcome, outcome.kind === 'error' ? outcome.errors.map((e) => ({ row: rowNumber, ...e })) : []));
       if (onProgress && (rowNumber % 10 === 0 || rowNumber === imp.rows.length)) await onProgress(Math.floor((rowNumber * 100) / imp.rows.length));
