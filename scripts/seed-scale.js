@@ -10,7 +10,9 @@ const { parseArgs, openDatabase } = require('../bench/lib/db');
 
 async function main() {
   const args = parseArgs(process.argv.slice(2), { children: 16000, months: 12, 'visits-factor': 1, 'unbilled-months': 1 });
-  const { url, stop } = await openDatabase({ database: args.database, fresh: Boolean(args.database) && args.fresh });
+  // without DATABASE_URL: the database `lidz_scale` on the embedded server, beside (not inside) `npm start`'s own
+  const database = args.database ?? (process.env.DATABASE_URL ? undefined : 'lidz_scale');
+  const { url, stop } = await openDatabase({ database, fresh: Boolean(database) && Boolean(args.fresh) });
   const { seedScaleAt } = require('../bench/lib/seed');
   try {
     const stats = await seedScaleAt(url, {
