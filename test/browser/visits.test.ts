@@ -79,8 +79,7 @@ async function familyQrAt(page: Page, at: Date): Promise<string> {
   await page.clock.setSystemTime(at);
   const img = page.getByRole('img', { name: 'QR kods bērna apmeklējuma reģistrēšanai' });
   await img.waitFor();
-  // wait until the QR drawn is the one of this moment
-  await page.waitForFunction(() => document.querySelector('img[data-qr]')?.getAttribute('data-qr') !== null);
+  // the QR is redrawn every second; wait for the one of this moment
   await page.waitForTimeout(1500);
   return (await img.getAttribute('data-qr'))!;
 }
