@@ -308,6 +308,44 @@ describe('marketplace: contracts', () => {
     expect((await t.db.query(`SELECT status FROM contract WHERE id = $1`, [id]))[0].status).toBe('active');
   });
 
+  it("who may deliver: a named specialist must hold the service's qualification; a mentor is for 13+", async () => {
+    await t.db.query(`UPDATE offer SET free_capacity = 5 WHERE id = $1`, [offerId]);
+    const { childId } = await newChild(100_000);
+    const id = (await propose(childId)).body.id;
+    const psychologist = await makeSpecialist(t.db, provider.id);
+    await t.db.query(`UPDATE specialist SET qualifications = '{psychologist}' WHERE id = $1`, [psychologist]);
+    const res = await t.http().post(`/api/contracts/${id}/accept`).set(providerAdmin.auth).send({ specialistIds: [psychologist] });
+    expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: { specialistIds: 'notQualified' } });
+    expect((await t.db.query(`SELECT status FROM contract WHERE id = $1`, [id]))[0].status).toBe('proposed');
+    await t.db.query(`INSERT INTO accreditation (provider_organisation_id, service_code, register_number, valid_from) VALUES ($1, 'MENTOR', 'AKR-M', '2026-01-01')`, [provider.id]);
+    const mentorOffer = await makeOffer(t.db, provider.id, { serviceCode: 'MENTOR', priceCents: 1500, unitMinutes: 60 });
+    expect((await propose(childId, { offerId: mentorOffer })).body).toMatchObject({ code: 'VALIDATION_FAILED', errors: { childId: 'belowMinAge' } });
+  });
+
+  it("search can keep to the services of the child's support plan and brings the plan's units per month", async () => {
+    const { childId } = await newChild(100_000);
+    const [a]: { id: string }[] = await t.db.query(
+      `INSERT INTO assessment (child_id, version, status, domains, valid_from, valid_to, review_reminder_on, created_by_user_id) VALUES ($1, 1, 'signed', '{}', '2026-06-01', '2028-05-31', '2028-04-01', $2) RETURNING id`,
+      [childId, caseManager.user.id],
+    );
+    await t.db.query(`INSERT INTO support_plan (child_id, assessment_id, services, created_by_user_id) VALUES ($1, $2, $3, $4)`, [
+      childId,
+      a.id,
+      JSON.stringify([{ serviceCode: 'SPEECH', proposedUnitsPerMonth: 8, unitsPerMonth: 6, reason: null, continuitySpecialist: null, goal: null }]),
+      caseManager.user.id,
+    ]);
+    const physioProvider = await makeProvider(t.db, { services: ['PHYSIO'] });
+    const physio = await makeOffer(t.db, physioProvider.id, { serviceCode: 'PHYSIO', priceCents: 3000 });
+    const all = await t.http().get('/api/offers').query({ filter: JSON.stringify({ childId }), range: '[0,99]' }).set(family.auth);
+    expect(all.body.map((o: { id: string }) => o.id)).toEqual(expect.arrayContaining([offerId, physio]));
+    const inPlan = await t.http().get('/api/offers').query({ filter: JSON.stringify({ childId, inPlan: true }), range: '[0,99]' }).set(family.auth);
+    expect(inPlan.body.map((o: { serviceCode: string }) => o.serviceCode)).toEqual(inPlan.body.map(() => 'SPEECH'));
+    expect(inPlan.body.find((o: { id: string }) => o.id === offerId)).toMatchObject({ planUnitsPerMonth: 6 });
+    // searching for another family's child is refused like reading the child
+    const stranger = await userWithSession(t, 'family');
+    expect((await t.http().get('/api/offers').query({ filter: JSON.stringify({ childId, inPlan: true }) }).set(stranger.auth)).status).toBe(404);
+  });
+
   it('a family cannot propose for a child that is not theirs, nor a period before the offer starts', async () => {
     const stranger = await userWithSession(t, 'family');
     const { childId } = await newChild(100_000);

@@ -135,6 +135,10 @@ export class ContractsService {
       const priceError = offerPriceError(offer.priceCents, price?.maxPriceCents ?? null);
       if (priceError) throw new AppError('OFFER_UNAVAILABLE', { priceCents: priceError });
       const service = await m.getRepository(CatalogueService).findOneByOrFail({ code: offer.serviceCode });
+      if (service.minAge !== null) {
+        const [child]: { age: number }[] = await m.query(`SELECT date_part('year', age($2::date, birth_date))::int AS age FROM child WHERE id = $1`, [dto.childId, dto.validFrom]);
+        if (child.age < service.minAge) throw new AppError('VALIDATION_FAILED', { childId: 'belowMinAge' });
+      }
       const terms = { unitPriceCents: offer.priceCents, groupSize: offer.groupSize, unitsPerMonth: dto.unitsPerMonth, validFrom: dto.validFrom, validTo: dto.validTo };
       const { identifiers } = await m.insert(Contract, {
         childId: dto.childId,
@@ -170,6 +174,12 @@ export class ContractsService {
       const ids = [...new Set(dto.specialistIds)];
       const links = await m.getRepository(ProviderSpecialist).find({ where: { providerOrganisationId: contract.providerOrganisationId, specialistId: In(ids), active: true } });
       if (links.length !== ids.length) throw new AppError('VALIDATION_FAILED', { specialistIds: 'notOfProvider' });
+      // who may deliver the service: every named specialist holds the catalogue's qualification
+      const service = await m.getRepository(CatalogueService).findOneByOrFail({ code: contract.serviceCode });
+      if (service.qualification) {
+        const qualified: { n: number }[] = await m.query(`SELECT count(*)::int AS n FROM specialist WHERE id = ANY($1::uuid[]) AND $2 = ANY(qualifications)`, [ids, service.qualification]);
+        if (qualified[0].n !== ids.length) throw new AppError('VALIDATION_FAILED', { specialistIds: 'notQualified' });
+      }
       if (contract.offerId) {
         const [taken]: { n: number }[] = await m.query(`WITH t AS (UPDATE offer SET free_capacity = free_capacity - 1 WHERE id = $1 AND free_capacity > 0 RETURNING id) SELECT count(*)::int AS n FROM t`, [contract.offerId]);
         if (taken.n === 0) throw new AppError('OFFER_UNAVAILABLE', { offerId: 'noCapacity' });

@@ -38,6 +38,7 @@ export class UpdateOfferDto extends OfferFieldsDto {
   @Allow() category?: unknown;
   @Allow() visible?: unknown;
   @Allow() continuity?: unknown;
+  @Allow() planUnitsPerMonth?: unknown;
   @Allow() specialists?: unknown;
   @Allow() maxPriceCents?: unknown;
   @Allow() referencePriceCents?: unknown;

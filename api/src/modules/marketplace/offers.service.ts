@@ -14,7 +14,7 @@ import { CreateOfferDto, OfferFieldsDto, UpdateOfferDto } from './offers.dto';
 export const OFFER_LIST = {
   sortable: ['priceCents', 'earliestStart', 'continuity', 'createdAt', 'serviceCode'],
   defaultSort: ['priceCents', 'ASC'] as [string, 'ASC'],
-  filters: ['q', 'serviceCode', 'category', 'municipality', 'language', 'maxPriceCents', 'startBy', 'available', 'providerId', 'childId', 'id', 'mine', 'deliveryMode'],
+  filters: ['q', 'serviceCode', 'category', 'municipality', 'language', 'maxPriceCents', 'startBy', 'available', 'providerId', 'childId', 'inPlan', 'id', 'mine', 'deliveryMode'],
 };
 
 export interface OfferView extends Offer {
@@ -30,6 +30,8 @@ export interface OfferView extends Offer {
   visible: boolean;
   /** The child already has (or had) a contract with this provider: continuity with a known specialist. */
   continuity: boolean;
+  /** Units per month the child's support plan names for this service (with filter childId). */
+  planUnitsPerMonth: number | null;
   specialists: { id: string; fullName: string; qualifications: string[]; languages: string[] }[];
 }
 
@@ -41,6 +43,11 @@ export const OFFER_VISIBLE_SQL = (today: string) => `(
   AND EXISTS (SELECT 1 FROM accreditation a WHERE a.provider_organisation_id = o.provider_organisation_id AND a.service_code = o.service_code AND a.valid_from <= '${today}'::date AND (a.valid_to IS NULL OR a.valid_to >= '${today}'::date))
   AND o.price_cents <= COALESCE((SELECT cp.max_price_cents FROM catalogue_price cp WHERE cp.service_code = o.service_code AND cp.valid_from <= '${today}'::date ORDER BY cp.valid_from DESC LIMIT 1), 0)
 )`;
+
+/** The services (and units per month) of the child's latest support plan. */
+const PLAN_SERVICES_SQL = (child: string) =>
+  `SELECT s->>'serviceCode' AS code, (s->>'unitsPerMonth')::int AS units FROM support_plan sp, jsonb_array_elements(sp.services) s
+    WHERE sp.id = (SELECT x.id FROM support_plan x WHERE x.child_id = ${child}::uuid ORDER BY x.created_at DESC LIMIT 1) AND (s->>'unitsPerMonth')::int > 0`;
 
 @Injectable()
 export class OffersService {
@@ -90,6 +97,7 @@ export class OffersService {
         qb.andWhere('o.earliest_start <= :startBy', { startBy: String(f.startBy) });
       }
       if (f.available === true || f.available === 'true') qb.andWhere('o.free_capacity > 0');
+      if ((f.inPlan === true || f.inPlan === 'true') && childId) qb.andWhere(`o.service_code IN (SELECT ps.code FROM (${PLAN_SERVICES_SQL(':childId')}) ps)`);
       if (f.providerId !== undefined) qb.andWhere('o.provider_organisation_id::text IN (:...pids)', { pids: [f.providerId].flat().map(String) });
       if (f.id !== undefined) qb.andWhere('o.id::text IN (:...ids)', { ids: [f.id].flat().map(String) });
       const continuitySql = childId ? `EXISTS (SELECT 1 FROM contract k WHERE k.child_id = :childId AND k.provider_organisation_id = o.provider_organisation_id AND k.status IN ('approved', 'active', 'ended'))` : 'FALSE';
@@ -104,6 +112,10 @@ export class OffersService {
       raw.forEach((r, i) => {
         if (views[i]) views[i].continuity = r.continuity === true;
       });
+      if (childId) {
+        const plan: { code: string; units: number }[] = await m.query(PLAN_SERVICES_SQL('$1'), [childId]);
+        for (const v of views) v.planUnitsPerMonth = plan.find((p) => p.code === v.serviceCode)?.units ?? null;
+      }
       return { rows: views, total, q };
     });
   }
@@ -202,6 +214,7 @@ export class OffersService {
         childUnitPriceCents: childUnitPrice(o.priceCents, o.groupSize),
         visible: x.visible,
         continuity: false,
+        planUnitsPerMonth: null,
         specialists: specialists.filter((s) => s.provider === o.providerOrganisationId).map((s) => ({ id: s.id, fullName: s.full_name, qualifications: s.qualifications, languages: s.languages })),
       };
     });

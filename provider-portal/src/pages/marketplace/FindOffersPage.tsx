@@ -26,6 +26,7 @@ export function FindOffersPage() {
   const [maxPrice, setMaxPrice] = useState('');
   const [startBy, setStartBy] = useState('');
   const [sort, setSort] = useState('price');
+  const [inPlan, setInPlan] = useState(false);
   const [offers, setOffers] = useState<Offer[] | null>(null);
   const [compare, setCompare] = useState<string[]>([]);
   const [chosen, setChosen] = useState<Offer | null>(null);
@@ -47,6 +48,7 @@ export function FindOffersPage() {
     setError(null);
     const filter: Record<string, unknown> = { available: true };
     if (childId) filter.childId = childId;
+    if (childId && inPlan) filter.inPlan = true;
     if (serviceCode) filter.serviceCode = serviceCode;
     if (municipality) filter.municipality = municipality;
     if (language) filter.language = language;
@@ -84,6 +86,9 @@ export function FindOffersPage() {
             ))}
           </select>
         </div>
+        <label>
+          <input type="checkbox" checked={inPlan} onChange={(e) => setInPlan(e.target.checked)} /> {t('market.find.inPlan')}
+        </label>
         <TextField id="find-municipality" label={t('market.find.municipality')} value={municipality} onValueChange={(v) => setMunicipality(v.toUpperCase())} />
         <div className="field">
           <label htmlFor="find-language">{t('market.find.language')}</label>
@@ -173,7 +178,7 @@ function nextMonthStart(): string {
 function ProposeForm({ offer, childId }: { offer: Offer; childId: string }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [units, setUnits] = useState('4');
+  const [units, setUnits] = useState(String(offer.planUnitsPerMonth ?? 4));
   const [from, setFrom] = useState(offer.earliestStart > nextMonthStart() ? offer.earliestStart : nextMonthStart());
   const [to, setTo] = useState(`${Number(nextMonthStart().slice(0, 4)) + (nextMonthStart().slice(5, 7) > '06' ? 1 : 0)}-06-30`);
   const [error, setError] = useState<unknown>(null);

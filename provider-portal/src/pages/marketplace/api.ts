@@ -26,6 +26,7 @@ export interface Offer {
   active: boolean;
   visible: boolean;
   continuity: boolean;
+  planUnitsPerMonth: number | null;
   specialists: { id: string; fullName: string; qualifications: string[]; languages: string[] }[];
 }
 
