@@ -71,6 +71,9 @@ export function isDatabaseUnavailable(e: unknown): boolean {
   if (typeof e !== 'object' || e === null) return false;
   const code = (e as { code?: unknown }).code ?? (e as { driverError?: { code?: unknown } }).driverError?.code;
   const message = String((e as { message?: unknown }).message ?? '');
+  // a transaction whose connection broke: TypeORM has released its query runner under the use case
+  const name = (e as { name?: unknown }).name;
+  if (name === 'QueryRunnerAlreadyReleasedError' || name === 'QueryRunnerProviderAlreadyReleasedError') return true;
   return (
     (typeof code === 'string' && UNAVAILABLE.includes(code)) ||
     /Connection terminated|connection timeout|terminating connection/i.test(message)
