@@ -42,8 +42,8 @@ describe('fault: PostgreSQL restarted under scan traffic', () => {
     await ds.initialize();
     await ds.runMigrations();
     await ds.destroy();
-    const logs = process.env.LIDZ_TEST_LOG_DIR ? { LOG_LEVEL: 'info', LOG_FILE: path.join(process.env.LIDZ_TEST_LOG_DIR, 'postgres-restart.log') } : { LOG_LEVEL: 'silent' };
-    const env = { NODE_ENV: 'test', DATABASE_URL: url, ...logs, DB_POOL_SIZE: '6', OUTBOX_POLL_MS: '200', QUEUE_PREFIX: 'pgrestart', AUTH_RATE_LIMIT: '10000', MAIL_DIR: path.join(dataDir, 'mail') };
+    const logs: Record<string, string> = process.env.LIDZ_TEST_LOG_DIR ? { LOG_LEVEL: 'info', LOG_FILE: path.join(process.env.LIDZ_TEST_LOG_DIR, 'postgres-restart.log') } : { LOG_LEVEL: 'silent' };
+    const env: Record<string, string> = { NODE_ENV: 'test', DATABASE_URL: url, ...logs, DB_POOL_SIZE: '6', OUTBOX_POLL_MS: '200', QUEUE_PREFIX: 'pgrestart', AUTH_RATE_LIMIT: '10000', MAIL_DIR: path.join(dataDir, 'mail') };
     app = await createHttpApp(loadConfig(env), { worker: false });
     await app.getHttpAdapter().getInstance().ready();
     t = { app, db: app.get(DataSource), env, mailDir: env.MAIL_DIR, http: () => request(app.getHttpServer()), flushOutbox: async () => {}, close: async () => {} };
