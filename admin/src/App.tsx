@@ -1,5 +1,6 @@
 import { Admin, Resource, localStorageStore } from 'react-admin';
 import { auditEvents } from './audit-events';
+import { benefitGaps, benefits } from './benefits';
 import { assessments, baskets, supportPlans } from './budgets';
 import { caseDeputies, caseloadBalance, caseManagers, cases } from './cases';
 import { children, decisionImports } from './children';
@@ -58,6 +59,8 @@ export const App = () => (
     <Resource {...exceptions} />
     <Resource {...visits} />
     <Resource {...integrity} />
+    <Resource {...benefitGaps} />
+    <Resource {...benefits} />
     <Resource {...reports} />
     <Resource {...billingRuns} />
     <Resource {...invoices} />
