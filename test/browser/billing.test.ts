@@ -59,7 +59,10 @@ it('run → progress → approve as another user → SEPA file; the provider see
   await checker.getByRole('row').filter({ hasText: month }).first().click();
   await checker.getByRole('button', { name: 'Apstiprināt rēķinu' }).click();
   await checker.getByText('Apstiprināts').first().waitFor();
-  const number = (await checker.getByText(/^40008000001-\d{6}$/).first().textContent())!.trim();
+  const number = (await checker
+    .getByText(/^40008000001-\d{6}$/)
+    .first()
+    .textContent())!.trim();
   const payer = (await checker.getByRole('table', { name: 'Rindas' }).getByRole('row').nth(1).getByRole('cell').nth(3).textContent())!.trim();
 
   // 3. the maker prepares the payment batch of that paying source; the checker approves and downloads the file

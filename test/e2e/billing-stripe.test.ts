@@ -20,7 +20,8 @@ describe('billing over Stripe Connect (real SDK, local fake Stripe)', () => {
     const payload = JSON.stringify({ object: 'event', api_version: '2026-10-28', created: Math.floor(Date.now() / 1000) + 5, livemode: false, ...event });
     return { payload, header: Stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET }) };
   };
-  const post = (s: { payload: string; header: string }) => t.http().post('/api/stripe/webhook').set('Content-Type', 'application/json').set('Stripe-Signature', s.header).send(s.payload);
+  const post = (s: { payload: string; header: string }) =>
+    t.http().post('/api/stripe/webhook').set('Content-Type', 'application/json').set('Stripe-Signature', s.header).send(s.payload);
 
   beforeAll(async () => {
     fake = await startFakeStripe();
@@ -51,11 +52,26 @@ describe('billing over Stripe Connect (real SDK, local fake Stripe)', () => {
     expect(second.body.accountId).toBe(accountId);
     expect(fake.requests.filter((r) => r.path === '/v1/accounts')).toHaveLength(1);
     expect(fake.requests.filter((r) => r.path === '/v1/account_links')).toHaveLength(2);
-    expect(fake.requests.find((r) => r.path === '/v1/accounts')!.form).toMatchObject({ type: 'express', country: 'LV', 'metadata[providerOrganisationId]': provider.id });
+    expect(fake.requests.find((r) => r.path === '/v1/accounts')!.form).toMatchObject({
+      type: 'express',
+      country: 'LV',
+      'metadata[providerOrganisationId]': provider.id,
+    });
     // account.updated marks it ready
-    const res = await post(signed({ id: 'evt_acct_1', type: 'account.updated', data: { object: { id: accountId, object: 'account', payouts_enabled: true, details_submitted: true } } }));
+    const res = await post(
+      signed({
+        id: 'evt_acct_1',
+        type: 'account.updated',
+        data: { object: { id: accountId, object: 'account', payouts_enabled: true, details_submitted: true } },
+      }),
+    );
     expect(res.body).toEqual({ received: true, outcome: 'processed' });
-    expect((await t.http().get('/api/stripe/account').set(providerAdmin.auth)).body).toEqual({ enabled: true, accountId, payoutsEnabled: true, detailsSubmitted: true });
+    expect((await t.http().get('/api/stripe/account').set(providerAdmin.auth)).body).toEqual({
+      enabled: true,
+      accountId,
+      payoutsEnabled: true,
+      detailsSubmitted: true,
+    });
   });
 
   it('pays an approved batch with one transfer per provider, keyed by the payment id', async () => {
@@ -117,7 +133,9 @@ describe('billing over Stripe Connect (real SDK, local fake Stripe)', () => {
 
   it('transfer.reversed puts the lines back to outstanding for a later batch', async () => {
     const [p] = await t.db.query(`SELECT id, stripe_transfer_id FROM payment`);
-    const res = await post(signed({ id: 'evt_rev_1', type: 'transfer.reversed', data: { object: { id: p.stripe_transfer_id, object: 'transfer', metadata: { paymentId: p.id } } } }));
+    const res = await post(
+      signed({ id: 'evt_rev_1', type: 'transfer.reversed', data: { object: { id: p.stripe_transfer_id, object: 'transfer', metadata: { paymentId: p.id } } } }),
+    );
     expect(res.body.outcome).toBe('processed');
     expect(await t.db.query(`SELECT status FROM payment`)).toEqual([{ status: 'reversed' }]);
     expect(await t.db.query(`SELECT count(*)::int AS n FROM claim_line WHERE payment_id IS NULL`)).toEqual([{ n: 2 }]);

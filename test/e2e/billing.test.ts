@@ -19,13 +19,20 @@ async function waitForRun(t: TestApp, auth: Session['auth'], id: string) {
 }
 
 async function runMonth(t: TestApp, s: Session, month: string, extra: Record<string, unknown> = {}) {
-  const res = await t.http().post('/api/billing-runs').set(s.auth).send({ month, ...extra });
+  const res = await t
+    .http()
+    .post('/api/billing-runs')
+    .set(s.auth)
+    .send({ month, ...extra });
   expect(res.status).toBe(201);
   return waitForRun(t, s.auth, res.body.id);
 }
 
 const lines = (t: TestApp, where = 'TRUE', params: unknown[] = []) =>
-  t.db.query(`SELECT visit_id, kind, amount_cents::int AS amount, billed_minutes, participants, invoice_id, funding_source, payer_key FROM claim_line WHERE ${where} ORDER BY created_at, id`, params);
+  t.db.query(
+    `SELECT visit_id, kind, amount_cents::int AS amount, billed_minutes, participants, invoice_id, funding_source, payer_key FROM claim_line WHERE ${where} ORDER BY created_at, id`,
+    params,
+  );
 
 describe('billing: runs, invoices, corrections, payments', () => {
   let t: TestApp;
@@ -53,7 +60,14 @@ describe('billing: runs, invoices, corrections, payments', () => {
     otherAdmin = await loginAs(t, await makeUser(t.db, 'provider_admin', { organisation: { id: other.id } as never }));
 
     janis = await makeFundedChild(t.db, { firstName: 'Jānis', lastName: 'Bērziņš', fundingSource: 'LM', committedCents: 50_000 });
-    liga = await makeFundedChild(t.db, { firstName: 'Līga', lastName: 'Ozola', municipalityCode: 'VALMIERA', fundingSource: 'MUNICIPALITY', category: 'assistance', committedCents: 50_000 });
+    liga = await makeFundedChild(t.db, {
+      firstName: 'Līga',
+      lastName: 'Ozola',
+      municipalityCode: 'VALMIERA',
+      fundingSource: 'MUNICIPALITY',
+      category: 'assistance',
+      committedCents: 50_000,
+    });
     const speech = await makeContract(t.db, runa, janis, { serviceCode: 'SPEECH', unitPriceCents: 3500, unitMinutes: 40 });
     const assistant = await makeContract(t.db, runa, liga, { serviceCode: 'ASSISTANT', unitPriceCents: 1000, unitMinutes: 60 });
     const group = await makeContract(t.db, other, janis, { serviceCode: 'PHYSIO', unitPriceCents: 4000, unitMinutes: 45, deliveryMode: 'group', groupSize: 3 });
@@ -83,7 +97,14 @@ describe('billing: runs, invoices, corrections, payments', () => {
 
   it('bills every verified visit of the month exactly once, priced by the rules, spending on the ledger', async () => {
     const run = await runMonth(t, maker, '2026-11');
-    expect(run).toMatchObject({ status: 'completed', providersTotal: 2, providersDone: 2, percent: 100, linesCreated: 5, amountCents: 3500 + 2625 + 1000 + 1333 + 3500 });
+    expect(run).toMatchObject({
+      status: 'completed',
+      providersTotal: 2,
+      providersDone: 2,
+      percent: 100,
+      linesCreated: 5,
+      amountCents: 3500 + 2625 + 1000 + 1333 + 3500,
+    });
     const rows = await lines(t);
     const byVisit = Object.fromEntries(rows.map((r: { visit_id: string }) => [r.visit_id, r]));
     expect(Object.keys(byVisit).sort()).toEqual([v.full, v.short, v.hourly, v.group, v.lastMinute].sort());
@@ -94,17 +115,30 @@ describe('billing: runs, invoices, corrections, payments', () => {
     // the ledger: committed → spent, one spend movement per line, equal amounts
     expect(await balancesOf(t.db, janis.basketLineId)).toEqual({ committed: 50_000 - (3500 + 2625 + 3500 + 1333), spent: 3500 + 2625 + 3500 + 1333 });
     expect(await balancesOf(t.db, liga.basketLineId)).toEqual({ committed: 49_000, spent: 1000 });
-    const spends = await t.db.query(`SELECT count(*)::int AS n, sum(amount_cents)::int AS s FROM ledger_movement WHERE kind = 'spend' AND ref_type = 'claim_line'`);
+    const spends = await t.db.query(
+      `SELECT count(*)::int AS n, sum(amount_cents)::int AS s FROM ledger_movement WHERE kind = 'spend' AND ref_type = 'claim_line'`,
+    );
     expect(spends).toEqual([{ n: 5, s: 11958 }]);
     const billed = await t.db.query(`SELECT id FROM visit WHERE billed ORDER BY id`);
     expect(billed.map((b: { id: string }) => b.id).sort()).toEqual([v.full, v.short, v.hourly, v.group, v.lastMinute].sort());
   });
 
   it('makes one draft invoice per provider per month with totals per funding source', async () => {
-    const res = await t.http().get('/api/invoices').query({ filter: JSON.stringify({ month: '2026-11' }), sort: JSON.stringify(['totalCents', 'DESC']) }).set(checker.auth);
+    const res = await t
+      .http()
+      .get('/api/invoices')
+      .query({ filter: JSON.stringify({ month: '2026-11' }), sort: JSON.stringify(['totalCents', 'DESC']) })
+      .set(checker.auth);
     expect(res.status).toBe(200);
     expect(res.headers['content-range']).toBe('invoices 0-1/2');
-    expect(res.body.map((i: { providerName: string; totalCents: number; status: string; number: string | null }) => [i.providerName, i.totalCents, i.status, i.number])).toEqual([
+    expect(
+      res.body.map((i: { providerName: string; totalCents: number; status: string; number: string | null }) => [
+        i.providerName,
+        i.totalCents,
+        i.status,
+        i.number,
+      ]),
+    ).toEqual([
       ['SIA Runa', 3500 + 2625 + 1000 + 3500, 'draft', null],
       ['Biedrība Kopā', 1333, 'draft', null],
     ]);
@@ -114,7 +148,9 @@ describe('billing: runs, invoices, corrections, payments', () => {
       { fundingSource: 'MUNICIPALITY', lineCount: 1, totalCents: 1000 },
     ]);
     expect(inv.body.lines.map((l: { childName: string }) => l.childName)).toContain('Jānis Bērziņš');
-    expect(await t.db.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'invoice.read' AND subject_id = $1`, [res.body[0].id])).toEqual([{ n: 1 }]);
+    expect(await t.db.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'invoice.read' AND subject_id = $1`, [res.body[0].id])).toEqual([
+      { n: 1 },
+    ]);
   });
 
   it('running the same month again creates nothing new', async () => {
@@ -152,11 +188,16 @@ describe('billing: runs, invoices, corrections, payments', () => {
     expect((await t.http().get(`/api/invoices/${otherInv.id}`).set(runaAdmin.auth)).status).toBe(404);
     expect((await t.http().get(`/api/invoices/${otherInv.id}/pdf`).set(runaAdmin.auth)).status).toBe(404);
     const id = mine.body[0].id;
-    const pdf = await t.http().get(`/api/invoices/${id}/pdf`).set(runaAdmin.auth).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const pdf = await t
+      .http()
+      .get(`/api/invoices/${id}/pdf`)
+      .set(runaAdmin.auth)
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect((pdf.body as Buffer).subarray(0, 8).toString('latin1')).toBe('%PDF-1.4');
@@ -169,26 +210,52 @@ describe('billing: runs, invoices, corrections, payments', () => {
     expect((await t.http().get(`/api/invoices/${otherInv.id}/ubl`).set(checker.auth)).body.code).toBe('BILLING_NOT_ISSUED');
   });
 
+  it('numbers a provider’s invoices without gaps, even when approvals race', async () => {
+    const p = await makeProvider(t.db, { name: 'SIA Numuri' });
+    const child = await makeFundedChild(t.db, { committedCents: 100_000, fundingSource: 'IZM', category: 'education_support' });
+    const c = await makeContract(t.db, p, child, { unitPriceCents: 1000 });
+    const months = ['2026-06', '2026-07', '2026-08', '2026-09', '2026-10'];
+    for (const mo of months) await makeVisit(t.db, c, `${mo}-10 10:00`, 40);
+    for (const mo of months) await runMonth(t, maker, mo, { providerOrganisationId: p.id });
+    const drafts: { id: string }[] = await t.db.query(`SELECT id FROM invoice WHERE provider_organisation_id = $1 AND status = 'draft'`, [p.id]);
+    expect(drafts).toHaveLength(5);
+    const results = await Promise.all(drafts.map((d) => t.http().post(`/api/invoices/${d.id}/approve`).set(checker.auth)));
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    const numbers = results.map((r) => r.body.number as string).sort();
+    expect(numbers).toEqual([1, 2, 3, 4, 5].map((n) => `${p.code}-00000${n}`));
+    expect(await t.db.query(`SELECT last_number FROM invoice_sequence WHERE provider_organisation_id = $1`, [p.id])).toEqual([{ last_number: 5 }]);
+  });
+
   describe('corrections and payments', () => {
     let batchId: string;
 
     it('a visit rejected after billing gets a credit line, a reverse movement, and lands on the next invoice', async () => {
       await t.db.query(`UPDATE visit SET status = 'rejected' WHERE id = $1`, [v.short]);
       const spentBefore = (await balancesOf(t.db, janis.basketLineId)).spent;
-      const speech = (await t.db.query(`SELECT id, child_id, provider_organisation_id, service_code FROM contract WHERE provider_organisation_id = $1 AND service_code = 'SPEECH'`, [runa.id]))[0];
+      const speech = (
+        await t.db.query(
+          `SELECT id, child_id, provider_organisation_id, service_code FROM contract WHERE provider_organisation_id = $1 AND service_code = 'SPEECH'`,
+          [runa.id],
+        )
+      )[0];
       v.dec = await makeVisit(t.db, { id: speech.id, childId: speech.child_id, providerId: runa.id, serviceCode: 'SPEECH' }, '2026-12-02 10:00', 40);
       const run = await runMonth(t, maker, '2026-12');
       expect(run).toMatchObject({ status: 'completed', creditsCreated: 1, linesCreated: 2 }); // December visit + the midnight one
       const credit = await lines(t, `kind = 'credit'`);
       expect(credit).toEqual([expect.objectContaining({ visit_id: v.short, amount: -2625 })]);
-      const [decInvoice] = await t.db.query(`SELECT id, total_cents::int AS total, status FROM invoice WHERE provider_organisation_id = $1 AND month = '2026-12'`, [runa.id]);
+      const [decInvoice] = await t.db.query(
+        `SELECT id, total_cents::int AS total, status FROM invoice WHERE provider_organisation_id = $1 AND month = '2026-12'`,
+        [runa.id],
+      );
       expect(credit[0].invoice_id).toBe(decInvoice.id);
       expect(decInvoice.total).toBe(3500 + 3500 - 2625);
       const reverse = await t.db.query(`SELECT amount_cents::int AS a FROM ledger_movement WHERE kind = 'reverse' AND ref_type = 'claim_line'`);
       expect(reverse).toEqual([{ a: 2625 }]);
       expect((await balancesOf(t.db, janis.basketLineId)).spent).toBe(spentBefore - 2625 + 7000);
       // the approved November invoice was never touched
-      expect(await t.db.query(`SELECT total_cents::int AS total, line_count FROM invoice WHERE provider_organisation_id = $1 AND month = '2026-11'`, [runa.id])).toEqual([{ total: 10625, line_count: 4 }]);
+      expect(
+        await t.db.query(`SELECT total_cents::int AS total, line_count FROM invoice WHERE provider_organisation_id = $1 AND month = '2026-11'`, [runa.id]),
+      ).toEqual([{ total: 10625, line_count: 4 }]);
     });
 
     it('SEPA batch per paying source: maker-checker, file parsed back, executed settles the invoice', async () => {
@@ -226,7 +293,9 @@ describe('billing: runs, invoices, corrections, payments', () => {
 
     it('a provider sees only its own payments', async () => {
       const mine = await t.http().get('/api/payments').set(runaAdmin.auth);
-      expect(mine.body.map((p: { amountCents: number; status: string; payerKey: string }) => [p.amountCents, p.status, p.payerKey])).toEqual([[9625, 'paid', 'LM']]);
+      expect(mine.body.map((p: { amountCents: number; status: string; payerKey: string }) => [p.amountCents, p.status, p.payerKey])).toEqual([
+        [9625, 'paid', 'LM'],
+      ]);
       expect((await t.http().get('/api/payments').set(otherAdmin.auth)).body).toEqual([]);
       expect((await t.http().get('/api/payment-batches').set(runaAdmin.auth)).status).toBe(403);
     });

@@ -23,7 +23,9 @@ describe('billing demo seed', () => {
     const line = report.find((l) => l.startsWith('Billing:'));
     expect(line).toMatch(/verified visit\(s\) in \d{4}-\d{2}/);
     expect(await db.query(`SELECT role FROM app_user WHERE email = 'finanses@lidz.lv'`)).toEqual([{ role: 'platform_admin' }]);
-    const months: { month: string; n: number }[] = await db.query(`SELECT to_char(check_in_at AT TIME ZONE 'Europe/Riga', 'YYYY-MM') AS month, count(*)::int AS n FROM visit WHERE status = 'verified' GROUP BY 1`);
+    const months: { month: string; n: number }[] = await db.query(
+      `SELECT to_char(check_in_at AT TIME ZONE 'Europe/Riga', 'YYYY-MM') AS month, count(*)::int AS n FROM visit WHERE status = 'verified' GROUP BY 1`,
+    );
     expect(months.length).toBeGreaterThan(0);
     const [admin] = await db.query(`SELECT id FROM app_user WHERE email = 'admin@lidz.lv'`);
     for (const { month, n } of months) {
@@ -31,7 +33,9 @@ describe('billing demo seed', () => {
       const done = await new BillingRunner(db, new LedgerService()).execute(run.id);
       expect(done).toMatchObject({ status: 'completed', linesCreated: n, visitsSkipped: 0 });
     }
-    const invoices: { code: string; status: string; line_count: number }[] = await db.query(`SELECT o.code, i.status, i.line_count FROM invoice i JOIN organisation o ON o.id = i.provider_organisation_id`);
+    const invoices: { code: string; status: string; line_count: number }[] = await db.query(
+      `SELECT o.code, i.status, i.line_count FROM invoice i JOIN organisation o ON o.id = i.provider_organisation_id`,
+    );
     expect(invoices.every((i) => i.code === '40008000001' && i.status === 'draft')).toBe(true);
   });
 });

@@ -15,7 +15,12 @@ async function seedMonth(db: DataSource): Promise<void> {
   for (let p = 0; p < 5; p++) {
     const provider = await makeProvider(db, { name: `Sniedzējs ${p}` });
     for (let c = 0; c < 3; c++) {
-      const child = await makeFundedChild(db, { firstName: `Bērns${p}${c}`, lastName: 'Tests', fundingSource: c === 2 ? 'MUNICIPALITY' : 'LM', committedCents: 80_000 });
+      const child = await makeFundedChild(db, {
+        firstName: `Bērns${p}${c}`,
+        lastName: 'Tests',
+        fundingSource: c === 2 ? 'MUNICIPALITY' : 'LM',
+        committedCents: 80_000,
+      });
       const session = await makeContract(db, provider, child, { serviceCode: 'SPEECH', unitPriceCents: 3000 + p * 100 + c, unitMinutes: 40 });
       const hourly = await makeContract(db, provider, child, { serviceCode: 'ASSISTANT', unitPriceCents: 1000 + c, unitMinutes: 60 });
       for (let d = 1; d <= 4; d++) {
@@ -39,8 +44,12 @@ async function outcome(db: DataSource) {
        FROM claim_line cl JOIN organisation o ON o.id = cl.provider_organisation_id JOIN child ch ON ch.id = cl.child_id
       ORDER BY 1, 2, 3, 4`,
   );
-  const invoices = await db.query(`SELECT o.name AS provider, i.month, i.status, i.total_cents::int AS total, i.line_count FROM invoice i JOIN organisation o ON o.id = i.provider_organisation_id ORDER BY 1`);
-  const ledger = await db.query(`SELECT kind, count(*)::int AS n, sum(amount_cents)::int AS s FROM ledger_movement WHERE ref_type = 'claim_line' GROUP BY kind ORDER BY kind`);
+  const invoices = await db.query(
+    `SELECT o.name AS provider, i.month, i.status, i.total_cents::int AS total, i.line_count FROM invoice i JOIN organisation o ON o.id = i.provider_organisation_id ORDER BY 1`,
+  );
+  const ledger = await db.query(
+    `SELECT kind, count(*)::int AS n, sum(amount_cents)::int AS s FROM ledger_movement WHERE ref_type = 'claim_line' GROUP BY kind ORDER BY kind`,
+  );
   const run = await db.query(`SELECT status, providers_total, providers_done, lines_created, amount_cents::int AS amount FROM billing_run`);
   return { lines, invoices, ledger, run };
 }
@@ -76,11 +85,17 @@ describe('a billing run killed half-way and restarted', () => {
     // a worker process running the same run is SIGKILLed after 2 of 5 providers have committed
     const runId = await newRun(crashed);
     const url = dbs[1].url;
-    const child = spawn(process.execPath, ['-r', path.join(root, 'test/support/ts-register.js'), path.join(root, 'test/support/billing-crash-worker.ts'), url, runId, '2'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      ['-r', path.join(root, 'test/support/ts-register.js'), path.join(root, 'test/support/billing-crash-worker.ts'), url, runId, '2'],
+      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let output = '';
     child.stdout.on('data', (c) => (output += String(c)));
     child.stderr.on('data', (c) => (output += String(c)));
-    const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on('exit', (code, signal) => resolve({ code, signal })),
+    );
     expect({ ...exit, output }).toEqual({ code: null, signal: 'SIGKILL', output: '' });
 
     // what the dead worker left: two whole providers billed, the rest untouched, the run still 'running'

@@ -21,10 +21,25 @@ describe('Stripe adapter against a local fake Stripe server', () => {
     const url = await client.createOnboardingLink(account, 'http://portal/refresh', 'http://portal/return');
     expect(url).toContain(account);
     const [a, l] = fake.requests;
-    expect(a).toMatchObject({ method: 'POST', path: '/v1/accounts', authorization: `Bearer ${fake.secretKey}`, idempotencyKey: 'account-prov-1', contentType: 'application/x-www-form-urlencoded' });
-    expect(a.form).toMatchObject({ type: 'express', country: 'LV', email: 'info@runa.lv', 'capabilities[transfers][requested]': 'true', 'metadata[providerOrganisationId]': 'prov-1' });
+    expect(a).toMatchObject({
+      method: 'POST',
+      path: '/v1/accounts',
+      authorization: `Bearer ${fake.secretKey}`,
+      idempotencyKey: 'account-prov-1',
+      contentType: 'application/x-www-form-urlencoded',
+    });
+    expect(a.form).toMatchObject({
+      type: 'express',
+      country: 'LV',
+      email: 'info@runa.lv',
+      'capabilities[transfers][requested]': 'true',
+      'metadata[providerOrganisationId]': 'prov-1',
+    });
     expect(a.stripeVersion).toBeTruthy();
-    expect(l).toMatchObject({ path: '/v1/account_links', form: { account, type: 'account_onboarding', refresh_url: 'http://portal/refresh', return_url: 'http://portal/return' } });
+    expect(l).toMatchObject({
+      path: '/v1/account_links',
+      form: { account, type: 'account_onboarding', refresh_url: 'http://portal/refresh', return_url: 'http://portal/return' },
+    });
   });
 
   it('sends one transfer per payment with the payment id as idempotency key; a retry returns the same transfer', async () => {
@@ -35,7 +50,13 @@ describe('Stripe adapter against a local fake Stripe server', () => {
     expect(fake.requests).toHaveLength(2);
     for (const r of fake.requests) {
       expect(r).toMatchObject({ path: '/v1/transfers', idempotencyKey: 'transfer-pay-42' });
-      expect(r.form).toMatchObject({ amount: '12345', currency: 'eur', destination: 'acct_123', transfer_group: 'batch_batch-1', 'metadata[paymentId]': 'pay-42' });
+      expect(r.form).toMatchObject({
+        amount: '12345',
+        currency: 'eur',
+        destination: 'acct_123',
+        transfer_group: 'batch_batch-1',
+        'metadata[paymentId]': 'pay-42',
+      });
     }
   });
 
@@ -47,7 +68,9 @@ describe('Stripe adapter against a local fake Stripe server', () => {
   });
 
   it('surfaces Stripe’s refusal as an SDK error, and a wrong key as an authentication error', async () => {
-    await expect(client.createTransfer({ paymentId: 'p', batchId: 'b', amountCents: 100, destination: 'nope', description: 'x' })).rejects.toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
+    await expect(client.createTransfer({ paymentId: 'p', batchId: 'b', amountCents: 100, destination: 'nope', description: 'x' })).rejects.toBeInstanceOf(
+      Stripe.errors.StripeInvalidRequestError,
+    );
     const wrong = new StripeClient({ secretKey: 'sk_test_wrong', webhookSecret: null, apiBase: fake.url });
     await expect(wrong.createConnectedAccount('p', null, 'x')).rejects.toBeInstanceOf(Stripe.errors.StripeAuthenticationError);
   });
@@ -69,7 +92,11 @@ describe('Stripe adapter against a local fake Stripe server', () => {
     it.each([
       ['another secret', () => Stripe.webhooks.generateTestHeaderString({ payload, secret: 'whsec_other' }), payload],
       ['a tampered body', () => Stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET }), payload.replace('po_1', 'po_2')],
-      ['a stale timestamp', () => Stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET, timestamp: Math.floor(Date.now() / 1000) - 3600 }), payload],
+      [
+        'a stale timestamp',
+        () => Stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET, timestamp: Math.floor(Date.now() / 1000) - 3600 }),
+        payload,
+      ],
       ['garbage', () => 't=1,v1=abc', payload],
       ['no header', () => undefined, payload],
     ])('refuses %s', (_name, header, body) => {

@@ -30,7 +30,10 @@ export async function makeProvider(db: DataSource, opts: { name?: string; iban?:
   const name = opts.name ?? `SIA Terapija ${hex(2)}`;
   const iban = opts.iban === undefined ? randomIban() : opts.iban;
   const [org] = await db.query(`INSERT INTO organisation (name, kind, code) VALUES ($1, 'provider', $2) RETURNING id`, [name, code]);
-  await db.query(`INSERT INTO provider_profile (organisation_id, registration_number, kind, iban, contact_email, status) VALUES ($1, $2, 'private', $3, $4, 'approved')`, [org.id, code, iban, `info-${hex(2)}@example.lv`]);
+  await db.query(
+    `INSERT INTO provider_profile (organisation_id, registration_number, kind, iban, contact_email, status) VALUES ($1, $2, 'private', $3, $4, 'approved')`,
+    [org.id, code, iban, `info-${hex(2)}@example.lv`],
+  );
   return { id: org.id, code, name, iban };
 }
 
@@ -62,7 +65,10 @@ export async function makeFundedChild(
     `INSERT INTO basket_line (basket_id, child_id, category, funding_source, allocated_cents) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
     [basket.id, child.id, opts.category ?? 'therapy', fundingSource, committed],
   );
-  await db.query(`INSERT INTO ledger_movement (basket_line_id, kind, amount_cents, ref_type, ref_id) VALUES ($1, 'allocate', $2, 'test', $3), ($1, 'commit', $2, 'test', $3)`, [line.id, committed, hex(8)]);
+  await db.query(
+    `INSERT INTO ledger_movement (basket_line_id, kind, amount_cents, ref_type, ref_id) VALUES ($1, 'allocate', $2, 'test', $3), ($1, 'commit', $2, 'test', $3)`,
+    [line.id, committed, hex(8)],
+  );
   return { childId: child.id, basketLineId: line.id, municipalityCode, fundingSource };
 }
 
@@ -83,13 +89,28 @@ export async function makeContract(
   const [c] = await db.query(
     `INSERT INTO contract (child_id, provider_organisation_id, service_code, basket_line_id, unit_minutes, unit_price_cents, units_per_month, delivery_mode, group_size, valid_from, valid_to, status, proposed_by_user_id)
      VALUES ($1, $2, $3, $4, $5, $6, 8, $7, $8, '2026-01-01', '2026-12-31', 'active', '00000000-0000-4000-8000-000000000001') RETURNING id`,
-    [f.childId, p.id, serviceCode, f.basketLineId, opts.unitMinutes === undefined ? 40 : opts.unitMinutes, opts.unitPriceCents ?? 3500, opts.deliveryMode ?? 'individual', opts.groupSize ?? 1],
+    [
+      f.childId,
+      p.id,
+      serviceCode,
+      f.basketLineId,
+      opts.unitMinutes === undefined ? 40 : opts.unitMinutes,
+      opts.unitPriceCents ?? 3500,
+      opts.deliveryMode ?? 'individual',
+      opts.groupSize ?? 1,
+    ],
   );
   return { id: c.id, childId: f.childId, providerId: p.id, serviceCode };
 }
 
 /** A visit at a Riga local time ("2026-11-03 10:00"), verified unless said otherwise. */
-export async function makeVisit(db: DataSource, c: TestContract, at: string, durationMinutes: number, opts: { status?: string; groupSize?: number } = {}): Promise<string> {
+export async function makeVisit(
+  db: DataSource,
+  c: TestContract,
+  at: string,
+  durationMinutes: number,
+  opts: { status?: string; groupSize?: number } = {},
+): Promise<string> {
   const [v] = await db.query(
     `INSERT INTO visit (contract_id, child_id, specialist_id, provider_organisation_id, service_code, check_in_at, check_out_at, duration_minutes, status, method, group_size)
      VALUES ($1, $2, gen_random_uuid(), $3, $4, ($5::timestamp AT TIME ZONE 'Europe/Riga'), ($5::timestamp AT TIME ZONE 'Europe/Riga') + make_interval(mins => $6), $6, $7, 'card', $8) RETURNING id`,
@@ -100,7 +121,10 @@ export async function makeVisit(db: DataSource, c: TestContract, at: string, dur
 
 /** Ledger balances of a line, from its movements. */
 export async function balancesOf(db: DataSource, basketLineId: string): Promise<{ committed: number; spent: number }> {
-  const rows: { kind: string; s: string }[] = await db.query(`SELECT kind, sum(amount_cents)::text AS s FROM ledger_movement WHERE basket_line_id = $1 GROUP BY kind`, [basketLineId]);
+  const rows: { kind: string; s: string }[] = await db.query(
+    `SELECT kind, sum(amount_cents)::text AS s FROM ledger_movement WHERE basket_line_id = $1 GROUP BY kind`,
+    [basketLineId],
+  );
   const k = (n: string) => Number(rows.find((r) => r.kind === n)?.s ?? 0);
   return { committed: k('commit') - k('release') - k('spend') + k('reverse'), spent: k('spend') - k('reverse') };
 }

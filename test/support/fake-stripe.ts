@@ -34,23 +34,53 @@ export async function startFakeStripe(secretKey = `sk_test_${randomBytes(6).toSt
   const error = (status: number, message: string, param?: string) => ({ status, body: { error: { type: 'invalid_request_error', message, param } } });
 
   const handle = (req: FakeStripeRequest): { status: number; body: unknown } => {
-    if (req.authorization !== `Bearer ${secretKey}`) return { status: 401, body: { error: { type: 'invalid_request_error', message: 'Invalid API Key provided' } } };
+    if (req.authorization !== `Bearer ${secretKey}`)
+      return { status: 401, body: { error: { type: 'invalid_request_error', message: 'Invalid API Key provided' } } };
     if (req.method === 'POST' && req.contentType !== 'application/x-www-form-urlencoded') return error(400, 'body must be form-encoded');
     const f = req.form;
     if (req.method === 'POST' && req.path === '/v1/accounts') {
       if (f.type !== 'express' || !f.country) return error(400, 'Missing required param: type/country', 'type');
-      return { status: 200, body: { id: id('acct'), object: 'account', type: f.type, country: f.country, email: f.email ?? null, charges_enabled: false, payouts_enabled: false, details_submitted: false, metadata: pick(f, 'metadata') } };
+      return {
+        status: 200,
+        body: {
+          id: id('acct'),
+          object: 'account',
+          type: f.type,
+          country: f.country,
+          email: f.email ?? null,
+          charges_enabled: false,
+          payouts_enabled: false,
+          details_submitted: false,
+          metadata: pick(f, 'metadata'),
+        },
+      };
     }
     if (req.method === 'POST' && req.path === '/v1/account_links') {
-      if (!f.account?.startsWith('acct_') || f.type !== 'account_onboarding' || !f.refresh_url || !f.return_url) return error(400, 'Missing required param', 'account');
-      return { status: 200, body: { object: 'account_link', url: `https://connect.stripe.test/setup/e/${f.account}/${randomBytes(4).toString('hex')}`, created: 1, expires_at: 2 } };
+      if (!f.account?.startsWith('acct_') || f.type !== 'account_onboarding' || !f.refresh_url || !f.return_url)
+        return error(400, 'Missing required param', 'account');
+      return {
+        status: 200,
+        body: { object: 'account_link', url: `https://connect.stripe.test/setup/e/${f.account}/${randomBytes(4).toString('hex')}`, created: 1, expires_at: 2 },
+      };
     }
     if (req.method === 'POST' && req.path === '/v1/transfers') {
       const amount = Number(f.amount);
       if (!Number.isSafeInteger(amount) || amount <= 0) return error(400, 'Invalid positive integer', 'amount');
       if (f.currency !== 'eur') return error(400, 'Invalid currency', 'currency');
       if (!f.destination?.startsWith('acct_')) return error(400, 'No such destination', 'destination');
-      return { status: 200, body: { id: id('tr'), object: 'transfer', amount, currency: f.currency, destination: f.destination, transfer_group: f.transfer_group ?? null, metadata: pick(f, 'metadata'), reversed: false } };
+      return {
+        status: 200,
+        body: {
+          id: id('tr'),
+          object: 'transfer',
+          amount,
+          currency: f.currency,
+          destination: f.destination,
+          transfer_group: f.transfer_group ?? null,
+          metadata: pick(f, 'metadata'),
+          reversed: false,
+        },
+      };
     }
     return error(404, `Unrecognized request URL (${req.method}: ${req.path})`);
   };

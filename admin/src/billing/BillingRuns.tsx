@@ -1,6 +1,23 @@
 import { Box, LinearProgress, Typography } from '@mui/material';
 import {
-  Create, DataTable, FunctionField, List, SaveButton, SelectField, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, Toolbar, TopToolbar, required, useCanAccess, useRecordContext, useTranslate, regex,
+  Create,
+  DataTable,
+  FunctionField,
+  List,
+  SaveButton,
+  SelectField,
+  Show,
+  SimpleForm,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  Toolbar,
+  TopToolbar,
+  required,
+  useCanAccess,
+  useRecordContext,
+  useTranslate,
+  regex,
 } from 'react-admin';
 import { ActionButton, MoneyField } from '../budgets/common';
 import { DateTimeField } from '../common/DateTimeField';
@@ -25,7 +42,13 @@ export const RunProgress = () => {
   if (!run) return null;
   return (
     <Box sx={{ minWidth: 160 }}>
-      <LinearProgress variant="determinate" value={run.percent} aria-label={translate('resources.billing-runs.fields.percent')} aria-valuetext={`${run.percent} %`} data-testid="run-progress" />
+      <LinearProgress
+        variant="determinate"
+        value={run.percent}
+        aria-label={translate('resources.billing-runs.fields.percent')}
+        aria-valuetext={`${run.percent} %`}
+        data-testid="run-progress"
+      />
       <Typography variant="caption">
         {run.percent} % · {translate('resources.billing-runs.actions.progress', { done: run.providersDone, total: run.providersTotal })}
       </Typography>
@@ -54,11 +77,20 @@ export const BillingRunList = () => (
 const RunActions = () => {
   const run = useRecordContext<RunRecord>();
   const { canAccess } = useCanAccess({ resource: 'billing-runs', action: 'create' });
-  return <TopToolbar>{run && canAccess && (run.status === 'failed' || run.status === 'running') && <ActionButton path={`/billing-runs/${run.id}/resume`} label="resources.billing-runs.actions.resume" />}</TopToolbar>;
+  return (
+    <TopToolbar>
+      {run && canAccess && (run.status === 'failed' || run.status === 'running') && (
+        <ActionButton path={`/billing-runs/${run.id}/resume`} label="resources.billing-runs.actions.resume" />
+      )}
+    </TopToolbar>
+  );
 };
 
 export const BillingRunShow = () => (
-  <Show actions={<RunActions />} queryOptions={{ refetchInterval: (q) => (['completed', 'failed'].includes((q.state.data as RunRecord | undefined)?.status ?? '') ? false : 1000) }}>
+  <Show
+    actions={<RunActions />}
+    queryOptions={{ refetchInterval: (q) => (['completed', 'failed'].includes((q.state.data as RunRecord | undefined)?.status ?? '') ? false : 1000) }}
+  >
     <SimpleShowLayout>
       <TextField source="month" />
       <SelectField source="status" choices={statusChoices} />
@@ -86,7 +118,14 @@ const lastMonth = () => {
 export const BillingRunCreate = () => (
   <Create redirect="show">
     {/* the prefilled month is a valid choice as it is, so saving needs no edit first */}
-    <SimpleForm defaultValues={{ month: lastMonth() }} toolbar={<Toolbar><SaveButton alwaysEnable /></Toolbar>}>
+    <SimpleForm
+      defaultValues={{ month: lastMonth() }}
+      toolbar={
+        <Toolbar>
+          <SaveButton alwaysEnable />
+        </Toolbar>
+      }
+    >
       <TextInput source="month" validate={[required(), regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'validation.matches')]} helperText="2026-11" />
       <TextInput source="municipalityCode" helperText={false} />
     </SimpleForm>

@@ -1,6 +1,21 @@
 import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import {
-  Button, DataTable, FunctionField, List, SelectField, SelectInput, Show, SimpleShowLayout, TextField, TextInput, TopToolbar, useCanAccess, useLocaleState, useNotify, useRecordContext, useTranslate,
+  Button,
+  DataTable,
+  FunctionField,
+  List,
+  SelectField,
+  SelectInput,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  TopToolbar,
+  useCanAccess,
+  useLocaleState,
+  useNotify,
+  useRecordContext,
+  useTranslate,
 } from 'react-admin';
 import { ActionButton, MoneyField } from '../budgets/common';
 import { DateTimeField } from '../common/DateTimeField';
@@ -31,7 +46,11 @@ export interface InvoiceRecord {
 const statusChoices = ['draft', 'approved', 'partly_paid', 'paid', 'closed'].map((id) => ({ id, name: `resources.invoices.status.${id}` }));
 
 export const InvoiceList = () => (
-  <List filters={[<SelectInput key="status" source="status" choices={statusChoices} alwaysOn />, <TextInput key="month" source="month" />]} exporter={false} sort={{ field: 'createdAt', order: 'DESC' }}>
+  <List
+    filters={[<SelectInput key="status" source="status" choices={statusChoices} alwaysOn />, <TextInput key="month" source="month" />]}
+    exporter={false}
+    sort={{ field: 'createdAt', order: 'DESC' }}
+  >
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="number">
         <InvoiceNumber />

@@ -1,6 +1,25 @@
 import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import {
-  Button, Create, DataTable, FunctionField, List, SelectField, SelectInput, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, TopToolbar, required, useCanAccess, useLocaleState, useNotify, useRecordContext, useRefresh, useTranslate,
+  Button,
+  Create,
+  DataTable,
+  FunctionField,
+  List,
+  SelectField,
+  SelectInput,
+  Show,
+  SimpleForm,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  TopToolbar,
+  required,
+  useCanAccess,
+  useLocaleState,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
 } from 'react-admin';
 import { ActionButton, MoneyField } from '../budgets/common';
 import { DateTimeField } from '../common/DateTimeField';
@@ -60,7 +79,9 @@ const BatchActions = () => {
     <TopToolbar>
       {b.status === 'draft' && <ActionButton path={`/payment-batches/${b.id}/approve`} label="resources.payment-batches.actions.approve" />}
       {b.rail === 'sepa' && ['approved', 'sent', 'settled'].includes(b.status) && <SepaDownload batch={b} />}
-      {b.rail === 'sepa' && b.status === 'sent' && <ActionButton path={`/payment-batches/${b.id}/executed`} label="resources.payment-batches.actions.executed" />}
+      {b.rail === 'sepa' && b.status === 'sent' && (
+        <ActionButton path={`/payment-batches/${b.id}/executed`} label="resources.payment-batches.actions.executed" />
+      )}
     </TopToolbar>
   );
 };

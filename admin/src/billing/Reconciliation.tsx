@@ -34,7 +34,13 @@ export const ReconciliationPage = () => {
       <Title title={t('name')} />
       <CardContent>
         <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', mb: 2 }}>
-          <MuiTextField type="date" label={t('fields.from')} value={from} onChange={(e) => setFrom(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+          <MuiTextField
+            type="date"
+            label={t('fields.from')}
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+            slotProps={{ inputLabel: { shrink: true } }}
+          />
           <MuiTextField type="date" label={t('fields.to')} value={to} onChange={(e) => setTo(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
           <Button variant="contained" onClick={load}>
             {t('actions.show')}

@@ -172,13 +172,35 @@ export class BillingRunner {
            VALUES ('claim', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
            ON CONFLICT (visit_id, kind) DO NOTHING RETURNING id`,
           [
-            v.id, run.id, v.contract_id, v.child_id, providerId, v.basket_line_id, v.funding_source, payerKeyOf(v.funding_source, v.municipality_code), v.service_code, v.service_date,
-            v.unit_kind, unitMinutes, Number(v.unit_price_cents), v.duration_minutes ?? 0, price.billedMinutes, price.quantityMilli, price.participants, price.amountCents,
+            v.id,
+            run.id,
+            v.contract_id,
+            v.child_id,
+            providerId,
+            v.basket_line_id,
+            v.funding_source,
+            payerKeyOf(v.funding_source, v.municipality_code),
+            v.service_code,
+            v.service_date,
+            v.unit_kind,
+            unitMinutes,
+            Number(v.unit_price_cents),
+            v.duration_minutes ?? 0,
+            price.billedMinutes,
+            price.quantityMilli,
+            price.participants,
+            price.amountCents,
           ],
         );
         if (inserted.length) {
           if (price.amountCents > 0) {
-            await this.ledger.spend(m, actor, { basketLineId: v.basket_line_id, amountCents: price.amountCents, refType: LEDGER_REF, refId: inserted[0].id, reason: `visit ${v.id}` });
+            await this.ledger.spend(m, actor, {
+              basketLineId: v.basket_line_id,
+              amountCents: price.amountCents,
+              refType: LEDGER_REF,
+              refId: inserted[0].id,
+              reason: `visit ${v.id}`,
+            });
           }
           await m.query(`UPDATE visit SET billed = true WHERE id = $1`, [v.id]);
           created += 1;
@@ -207,9 +229,17 @@ export class BillingRunner {
       [providerId, from, to],
     );
     if (pending[0].n === 0) return;
-    let draft: { id: string }[] = await m.query(`SELECT id FROM invoice WHERE provider_organisation_id = $1 AND month = $2 AND status = 'draft' FOR UPDATE`, [providerId, run.month]);
+    let draft: { id: string }[] = await m.query(`SELECT id FROM invoice WHERE provider_organisation_id = $1 AND month = $2 AND status = 'draft' FOR UPDATE`, [
+      providerId,
+      run.month,
+    ]);
     if (!draft.length) {
-      draft = await m.query(`INSERT INTO invoice (provider_organisation_id, month, run_id, maker_user_id) VALUES ($1, $2, $3, $4) RETURNING id`, [providerId, run.month, run.id, run.startedByUserId]);
+      draft = await m.query(`INSERT INTO invoice (provider_organisation_id, month, run_id, maker_user_id) VALUES ($1, $2, $3, $4) RETURNING id`, [
+        providerId,
+        run.month,
+        run.id,
+        run.startedByUserId,
+      ]);
     }
     const invoiceId = draft[0].id;
     await m.query(
@@ -267,7 +297,13 @@ export class BillingRunner {
     if (!inserted.length) return false;
     const credit = Number(inserted[0].amount_cents);
     if (credit < 0) {
-      await this.ledger.reverse(m, actor, { basketLineId: inserted[0].basket_line_id, amountCents: -credit, refType: LEDGER_REF, refId: inserted[0].id, reason: `visit rejected after billing; credits ${claimLineId}` });
+      await this.ledger.reverse(m, actor, {
+        basketLineId: inserted[0].basket_line_id,
+        amountCents: -credit,
+        refType: LEDGER_REF,
+        refId: inserted[0].id,
+        reason: `visit rejected after billing; credits ${claimLineId}`,
+      });
     }
     return true;
   }

@@ -10,7 +10,11 @@ import { StartRunDto } from './billing.dto';
 import { BillingRun } from './entities/billing-run.entity';
 import { canMove, RUN_TRANSITIONS } from './lifecycle.rules';
 
-export const RUN_LIST = { sortable: ['createdAt', 'month', 'status'], defaultSort: ['createdAt', 'DESC'] as [string, 'DESC'], filters: ['month', 'status', 'id'] };
+export const RUN_LIST = {
+  sortable: ['createdAt', 'month', 'status'],
+  defaultSort: ['createdAt', 'DESC'] as [string, 'DESC'],
+  filters: ['month', 'status', 'id'],
+};
 
 export function runView(r: BillingRun) {
   const percent = r.status === 'completed' ? 100 : r.providersTotal > 0 ? Math.floor((r.providersDone * 100) / r.providersTotal) : 0;
@@ -53,14 +57,28 @@ export class BillingRunsService {
         if (municipalityCode && municipalityCode !== own[0]?.code) throw new AppError('VALIDATION_FAILED', { municipalityCode: 'ownMunicipality' });
         municipalityCode = own[0]?.code ?? null;
       }
-      if (municipalityCode && !(await m.query(`SELECT 1 FROM municipality WHERE code = $1`, [municipalityCode])).length) throw new AppError('VALIDATION_FAILED', { municipalityCode: 'exists' });
-      if (dto.providerOrganisationId && !(await m.query(`SELECT 1 FROM organisation WHERE id = $1 AND kind = 'provider'`, [dto.providerOrganisationId])).length) {
+      if (municipalityCode && !(await m.query(`SELECT 1 FROM municipality WHERE code = $1`, [municipalityCode])).length)
+        throw new AppError('VALIDATION_FAILED', { municipalityCode: 'exists' });
+      if (
+        dto.providerOrganisationId &&
+        !(await m.query(`SELECT 1 FROM organisation WHERE id = $1 AND kind = 'provider'`, [dto.providerOrganisationId])).length
+      ) {
         throw new AppError('VALIDATION_FAILED', { providerOrganisationId: 'exists' });
       }
-      const { identifiers } = await m.insert(BillingRun, { month: dto.month, municipalityCode, providerOrganisationId: dto.providerOrganisationId ?? null, startedByUserId: actor.userId });
+      const { identifiers } = await m.insert(BillingRun, {
+        month: dto.month,
+        municipalityCode,
+        providerOrganisationId: dto.providerOrganisationId ?? null,
+        startedByUserId: actor.userId,
+      });
       const id = String(identifiers[0].id);
       await this.outbox.enqueue(m, QUEUES.billing, 'billing-run', `billing-run-${id}-1`, { runId: id });
-      await this.audit.record(m, actor, { action: 'billing.run_started', subjectType: 'billing_run', subjectId: id, details: { month: dto.month, municipalityCode, providerOrganisationId: dto.providerOrganisationId ?? null } });
+      await this.audit.record(m, actor, {
+        action: 'billing.run_started',
+        subjectType: 'billing_run',
+        subjectId: id,
+        details: { month: dto.month, municipalityCode, providerOrganisationId: dto.providerOrganisationId ?? null },
+      });
       return m.getRepository(BillingRun).findOneByOrFail({ id });
     });
     this.outbox.afterCommit();
@@ -74,7 +92,12 @@ export class BillingRunsService {
       if (!r) throw new AppError('NOT_FOUND');
       if (!canMove(RUN_TRANSITIONS, r.status, 'running')) throw new AppError('BILLING_INVALID_TRANSITION');
       await this.outbox.enqueue(m, QUEUES.billing, 'billing-run', `billing-run-${id}-${r.attempts + 1}`, { runId: id });
-      await this.audit.record(m, actor, { action: 'billing.run_resumed', subjectType: 'billing_run', subjectId: id, details: { status: r.status, providersDone: r.providersDone } });
+      await this.audit.record(m, actor, {
+        action: 'billing.run_resumed',
+        subjectType: 'billing_run',
+        subjectId: id,
+        details: { status: r.status, providersDone: r.providersDone },
+      });
       return r;
     });
     this.outbox.afterCommit();
@@ -85,7 +108,9 @@ export class BillingRunsService {
     const q = parseListQuery(query, RUN_LIST);
     const where: Record<string, unknown> = {};
     for (const k of RUN_LIST.filters) if (q.filter[k] !== undefined && !Array.isArray(q.filter[k])) where[k] = q.filter[k];
-    const [rows, total] = await this.db.getRepository(BillingRun).findAndCount({ where, order: { [q.sortField]: q.sortOrder, id: 'ASC' }, skip: q.skip, take: q.take });
+    const [rows, total] = await this.db
+      .getRepository(BillingRun)
+      .findAndCount({ where, order: { [q.sortField]: q.sortOrder, id: 'ASC' }, skip: q.skip, take: q.take });
     return { rows: rows.map(runView), total, q };
   }
 

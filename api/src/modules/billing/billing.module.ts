@@ -16,7 +16,16 @@ export class BillingModule {
     return {
       module: BillingModule,
       controllers: [BillingRunsController, InvoicesController, PaymentsController, StripeWebhookController],
-      providers: [BillingRunner, BillingRunsService, InvoicesService, PaymentsService, ReconciliationService, StripeGateway, StripeWebhooksService, ...(worker ? [BillingProcessor] : [])],
+      providers: [
+        BillingRunner,
+        BillingRunsService,
+        InvoicesService,
+        PaymentsService,
+        ReconciliationService,
+        StripeGateway,
+        StripeWebhooksService,
+        ...(worker ? [BillingProcessor] : []),
+      ],
       exports: [BillingRunner, InvoicesService, PaymentsService],
     };
   }

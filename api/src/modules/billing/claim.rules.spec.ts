@@ -1,7 +1,17 @@
 import { creditFor, isFullUnit, monthBounds, priceClaim, PricingContract, PricingError, quarterHoursDown } from './claim.rules';
 
-const session = (unitPriceCents: number, unitMinutes = 40, deliveryMode: 'individual' | 'group' = 'individual'): PricingContract => ({ unitKind: 'session', unitMinutes, unitPriceCents, deliveryMode });
-const hourly = (unitPriceCents: number, deliveryMode: 'individual' | 'group' = 'individual'): PricingContract => ({ unitKind: 'hour', unitMinutes: 60, unitPriceCents, deliveryMode });
+const session = (unitPriceCents: number, unitMinutes = 40, deliveryMode: 'individual' | 'group' = 'individual'): PricingContract => ({
+  unitKind: 'session',
+  unitMinutes,
+  unitPriceCents,
+  deliveryMode,
+});
+const hourly = (unitPriceCents: number, deliveryMode: 'individual' | 'group' = 'individual'): PricingContract => ({
+  unitKind: 'hour',
+  unitMinutes: 60,
+  unitPriceCents,
+  deliveryMode,
+});
 
 describe('claim pricing', () => {
   it.each([

@@ -79,7 +79,12 @@ export class InvoicesService {
     return this.db.transaction(async (m) => {
       const inv = await this.findVisible(m, actor, id);
       const lines = await this.lines(m, id);
-      await this.audit.record(m, actor, { action: 'invoice.read', subjectType: 'invoice', subjectId: id, details: { lines: lines.length, children: seesChildren(actor) } });
+      await this.audit.record(m, actor, {
+        action: 'invoice.read',
+        subjectType: 'invoice',
+        subjectId: id,
+        details: { lines: lines.length, children: seesChildren(actor) },
+      });
       const { bySource } = totalsBySource(lines.map((l) => ({ fundingSource: l.funding_source, amountCents: Number(l.amount_cents) })));
       const show = seesChildren(actor);
       return {
@@ -131,7 +136,19 @@ export class InvoicesService {
       const [org]: { code: string | null }[] = await m.query(`SELECT code FROM organisation WHERE id = $1`, [inv.providerOrganisationId]);
       const issueDate = rigaToday();
       const number = formatInvoiceNumber(org?.code ?? '', seq.last_number);
-      await m.update(Invoice, { id }, { status: 'approved', sequence: seq.last_number, number, issueDate, dueDate: addCalendarDays(issueDate, 30), approvedByUserId: actor.userId, approvedAt: new Date() });
+      await m.update(
+        Invoice,
+        { id },
+        {
+          status: 'approved',
+          sequence: seq.last_number,
+          number,
+          issueDate,
+          dueDate: addCalendarDays(issueDate, 30),
+          approvedByUserId: actor.userId,
+          approvedAt: new Date(),
+        },
+      );
       await this.audit.record(m, actor, { action: 'invoice.approved', subjectType: 'invoice', subjectId: id, details: { number, totalCents: inv.totalCents } });
       return m.getRepository(Invoice).findOneOrFail({ where: { id }, relations: { provider: true } });
     });
@@ -155,7 +172,14 @@ export class InvoicesService {
           seller: inv.provider?.name ?? '',
           sellerCode: inv.provider?.code ?? '',
           buyer: PROGRAMME_BUYER.name,
-          lines: lines.map((l) => ({ date: l.service_date, service: locale === 'en' ? l.service_name_en : l.service_name_lv, child: show ? l.child_name : '—', source: l.funding_source, amountCents: Number(l.amount_cents), credit: l.kind === 'credit' })),
+          lines: lines.map((l) => ({
+            date: l.service_date,
+            service: locale === 'en' ? l.service_name_en : l.service_name_lv,
+            child: show ? l.child_name : '—',
+            source: l.funding_source,
+            amountCents: Number(l.amount_cents),
+            credit: l.kind === 'credit',
+          })),
           bySource,
           totalCents,
         },
@@ -172,7 +196,10 @@ export class InvoicesService {
       const inv = await this.findVisible(m, actor, id);
       if (!inv.number || !inv.issueDate || !inv.dueDate) throw new AppError('BILLING_NOT_ISSUED');
       const lines = await this.lines(m, id);
-      const [profile]: { iban: string | null; registration_number: string | null }[] = await m.query(`SELECT iban, registration_number FROM provider_profile WHERE organisation_id = $1`, [inv.providerOrganisationId]);
+      const [profile]: { iban: string | null; registration_number: string | null }[] = await m.query(
+        `SELECT iban, registration_number FROM provider_profile WHERE organisation_id = $1`,
+        [inv.providerOrganisationId],
+      );
       const { from, to } = monthBounds(inv.month);
       const body = buildUblInvoice({
         number: inv.number,

@@ -70,6 +70,10 @@ export function invoiceStatusFromSettlement(current: InvoiceStatus, linesTotal: 
 /** Gap-free invoice numbers per provider: the provider's code and a running sequence. */
 export function formatInvoiceNumber(providerCode: string, sequence: number): string {
   if (!Number.isSafeInteger(sequence) || sequence < 1) throw new Error('sequence must be a positive whole number');
-  const prefix = providerCode.replace(/[^A-Za-z0-9]/g, '').slice(0, 20).toUpperCase() || 'P';
+  const prefix =
+    providerCode
+      .replace(/[^A-Za-z0-9]/g, '')
+      .slice(0, 20)
+      .toUpperCase() || 'P';
   return `${prefix}-${String(sequence).padStart(6, '0')}`;
 }

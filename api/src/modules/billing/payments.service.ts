@@ -19,8 +19,16 @@ import { BATCH_TRANSITIONS, canMove, mayApprove, PAYMENT_TRANSITIONS, type Payme
 import { StripeGateway } from './stripe/stripe.gateway';
 import { netPerProvider } from './totals.rules';
 
-export const BATCH_LIST = { sortable: ['createdAt', 'status', 'totalCents'], defaultSort: ['createdAt', 'DESC'] as [string, 'DESC'], filters: ['status', 'payerKey', 'id', 'rail'] };
-export const PAYMENT_LIST = { sortable: ['createdAt', 'status', 'amountCents'], defaultSort: ['createdAt', 'DESC'] as [string, 'DESC'], filters: ['status', 'batchId', 'providerOrganisationId', 'id'] };
+export const BATCH_LIST = {
+  sortable: ['createdAt', 'status', 'totalCents'],
+  defaultSort: ['createdAt', 'DESC'] as [string, 'DESC'],
+  filters: ['status', 'payerKey', 'id', 'rail'],
+};
+export const PAYMENT_LIST = {
+  sortable: ['createdAt', 'status', 'amountCents'],
+  defaultSort: ['createdAt', 'DESC'] as [string, 'DESC'],
+  filters: ['status', 'batchId', 'providerOrganisationId', 'id'],
+};
 
 /** A municipality officer handles only their own municipality's money; the platform admin all. */
 async function ownPayerKeys(m: EntityManager, actor: Actor): Promise<string[] | null> {
@@ -64,7 +72,8 @@ export class PaymentsService {
       if (own && !own.includes(dto.payerKey)) throw new AppError('FORBIDDEN');
       const { fundingSource, municipalityCode } = sourceOf(dto.payerKey);
       const rail = this.stripe.enabled ? 'stripe' : 'sepa';
-      if (rail === 'sepa' && !(await m.getRepository(PayingAccount).exists({ where: { payerKey: dto.payerKey } }))) throw new AppError('BILLING_BANK_DETAILS_MISSING', { payerKey: 'account' });
+      if (rail === 'sepa' && !(await m.getRepository(PayingAccount).exists({ where: { payerKey: dto.payerKey } })))
+        throw new AppError('BILLING_BANK_DETAILS_MISSING', { payerKey: 'account' });
       const lines: { id: string; provider_organisation_id: string; amount_cents: string; iban: string | null; account_id: string | null }[] = await m.query(
         `SELECT cl.id, cl.provider_organisation_id, cl.amount_cents, pp.iban, sa.account_id
            FROM claim_line cl
@@ -77,7 +86,9 @@ export class PaymentsService {
         [dto.payerKey],
       );
       const payable = lines.filter((l) => (rail === 'sepa' ? l.iban && isValidIban(l.iban) : l.account_id));
-      const { payments } = netPerProvider(payable.map((l) => ({ providerOrganisationId: l.provider_organisation_id, amountCents: Number(l.amount_cents), claimLineId: l.id })));
+      const { payments } = netPerProvider(
+        payable.map((l) => ({ providerOrganisationId: l.provider_organisation_id, amountCents: Number(l.amount_cents), claimLineId: l.id })),
+      );
       if (!payments.length) throw new AppError('BILLING_NOTHING_TO_PAY');
       const executionDate = dto.executionDate ?? addCalendarDays(rigaToday(), 2);
       const { identifiers } = await m.insert(PaymentBatch, {
@@ -96,7 +107,12 @@ export class PaymentsService {
         const ins = await m.insert(Payment, { batchId, providerOrganisationId: p.providerOrganisationId, amountCents: p.amountCents, creditorIban: iban });
         await m.query(`UPDATE claim_line SET payment_id = $1 WHERE id = ANY($2::uuid[])`, [String(ins.identifiers[0].id), p.claimLineIds]);
       }
-      await this.audit.record(m, actor, { action: 'payment_batch.created', subjectType: 'payment_batch', subjectId: batchId, details: { payerKey: dto.payerKey, rail, payments: payments.length } });
+      await this.audit.record(m, actor, {
+        action: 'payment_batch.created',
+        subjectType: 'payment_batch',
+        subjectId: batchId,
+        details: { payerKey: dto.payerKey, rail, payments: payments.length },
+      });
       return m.getRepository(PaymentBatch).findOneByOrFail({ id: batchId });
     });
     return batch;
@@ -136,7 +152,13 @@ export class PaymentsService {
         executionDate: b.executionDate,
         initiatingParty: 'Lidz.Vertigs',
         debtor: { name: account.name, iban: account.iban, bic: account.bic },
-        transfers: payments.map((p) => ({ paymentId: p.id, amountCents: Number(p.amount_cents), creditorName: p.name, creditorIban: p.creditor_iban, remittance: `Lidz.Vertigs ${p.numbers ?? ''}`.trim() })),
+        transfers: payments.map((p) => ({
+          paymentId: p.id,
+          amountCents: Number(p.amount_cents),
+          creditorName: p.name,
+          creditorIban: p.creditor_iban,
+          remittance: `Lidz.Vertigs ${p.numbers ?? ''}`.trim(),
+        })),
       });
       if (b.status === 'approved') {
         await m.update(PaymentBatch, { id }, { status: 'sent', sentAt: new Date() });
@@ -172,8 +194,17 @@ export class PaymentsService {
       if (p.status !== 'pending') continue;
       if (!p.account_id) throw new AppError('STRIPE_ACCOUNT_MISSING');
       // the same payment id always yields the same transfer, so a retried job never pays twice
-      const transferId = await this.stripe.createTransfer({ paymentId: p.id, batchId, amountCents: Number(p.amount_cents), destination: p.account_id, description: `Līdz.Vērtīgs ${p.numbers ?? ''}`.trim() });
-      await this.db.query(`UPDATE payment SET stripe_transfer_id = $2, status = 'sent', updated_at = now() WHERE id = $1 AND status = 'pending'`, [p.id, transferId]);
+      const transferId = await this.stripe.createTransfer({
+        paymentId: p.id,
+        batchId,
+        amountCents: Number(p.amount_cents),
+        destination: p.account_id,
+        description: `Līdz.Vērtīgs ${p.numbers ?? ''}`.trim(),
+      });
+      await this.db.query(`UPDATE payment SET stripe_transfer_id = $2, status = 'sent', updated_at = now() WHERE id = $1 AND status = 'pending'`, [
+        p.id,
+        transferId,
+      ]);
     }
     await this.db.query(`UPDATE payment_batch SET status = 'sent', sent_at = now(), updated_at = now() WHERE id = $1 AND status = 'approved'`, [batchId]);
     log('info', 'billing.stripe_batch_sent', { batchId, payments: payments.length });
@@ -183,9 +214,14 @@ export class PaymentsService {
   async movePayment(m: EntityManager, p: Payment, to: PaymentStatus, reason?: string): Promise<boolean> {
     if (p.status === to || !canMove(PAYMENT_TRANSITIONS, p.status, to)) return false;
     await m.update(Payment, { id: p.id }, { status: to, paidAt: to === 'paid' ? new Date() : p.paidAt, failureReason: reason ?? p.failureReason });
-    const touched: { invoice_id: string }[] = await m.query(`SELECT DISTINCT invoice_id FROM claim_line WHERE payment_id = $1 AND invoice_id IS NOT NULL`, [p.id]);
+    const touched: { invoice_id: string }[] = await m.query(`SELECT DISTINCT invoice_id FROM claim_line WHERE payment_id = $1 AND invoice_id IS NOT NULL`, [
+      p.id,
+    ]);
     if (to === 'failed' || to === 'reversed') await m.query(`UPDATE claim_line SET payment_id = NULL WHERE payment_id = $1`, [p.id]);
-    await this.invoices.refreshSettlement(m, touched.map((t) => t.invoice_id));
+    await this.invoices.refreshSettlement(
+      m,
+      touched.map((t) => t.invoice_id),
+    );
     await this.settleBatchIfDone(m, p.batchId);
     return true;
   }
@@ -227,7 +263,12 @@ export class PaymentsService {
   /** Payments: providers see their own, the back office all (officers: their municipality's). */
   async listPayments(actor: Actor, query: Record<string, unknown>): Promise<{ rows: unknown[]; total: number; q: ListQuery }> {
     const q = parseListQuery(query, PAYMENT_LIST);
-    const qb = this.db.getRepository(Payment).createQueryBuilder('p').innerJoin('p.batch', 'b').leftJoin('p.provider', 'o').addSelect(['b.payerKey', 'b.rail', 'b.executionDate', 'o.name']);
+    const qb = this.db
+      .getRepository(Payment)
+      .createQueryBuilder('p')
+      .innerJoin('p.batch', 'b')
+      .leftJoin('p.provider', 'o')
+      .addSelect(['b.payerKey', 'b.rail', 'b.executionDate', 'o.name']);
     if (actor.role === 'provider_admin') qb.where('p.provider_organisation_id = :org', { org: actor.organisationId });
     else {
       const own = await ownPayerKeys(this.db.manager, actor);
@@ -267,11 +308,18 @@ export class PaymentsService {
     if (!org) throw new AppError('FORBIDDEN');
     let account = await this.db.getRepository(StripeAccount).findOne({ where: { providerOrganisationId: actor.organisationId } });
     if (!account) {
-      const [profile]: { contact_email: string | null }[] = await this.db.query(`SELECT contact_email FROM provider_profile WHERE organisation_id = $1`, [actor.organisationId]);
+      const [profile]: { contact_email: string | null }[] = await this.db.query(`SELECT contact_email FROM provider_profile WHERE organisation_id = $1`, [
+        actor.organisationId,
+      ]);
       const accountId = await this.stripe.createConnectedAccount(actor.organisationId, profile?.contact_email ?? null, org.name);
-      await this.db.query(`INSERT INTO stripe_account (provider_organisation_id, account_id) VALUES ($1, $2) ON CONFLICT (provider_organisation_id) DO NOTHING`, [actor.organisationId, accountId]);
+      await this.db.query(
+        `INSERT INTO stripe_account (provider_organisation_id, account_id) VALUES ($1, $2) ON CONFLICT (provider_organisation_id) DO NOTHING`,
+        [actor.organisationId, accountId],
+      );
       account = await this.db.getRepository(StripeAccount).findOneByOrFail({ providerOrganisationId: actor.organisationId });
-      await this.db.transaction((m) => this.audit.record(m, actor, { action: 'stripe.account_created', subjectType: 'organisation', subjectId: actor.organisationId }));
+      await this.db.transaction((m) =>
+        this.audit.record(m, actor, { action: 'stripe.account_created', subjectType: 'organisation', subjectId: actor.organisationId }),
+      );
     }
     const back = returnUrl && returnUrl.startsWith(this.config.publicUrl) ? returnUrl : `${this.config.publicUrl}/portal/#/payments`;
     const url = await this.stripe.createOnboardingLink(account.accountId, back, back);
@@ -280,7 +328,12 @@ export class PaymentsService {
 
   async stripeStatus(actor: Actor) {
     const account = await this.db.getRepository(StripeAccount).findOne({ where: { providerOrganisationId: actor.organisationId } });
-    return { enabled: this.stripe.enabled, accountId: account?.accountId ?? null, payoutsEnabled: account?.payoutsEnabled ?? false, detailsSubmitted: account?.detailsSubmitted ?? false };
+    return {
+      enabled: this.stripe.enabled,
+      accountId: account?.accountId ?? null,
+      payoutsEnabled: account?.payoutsEnabled ?? false,
+      detailsSubmitted: account?.detailsSubmitted ?? false,
+    };
   }
 
   private async lockBatch(m: EntityManager, actor: Actor, id: string, lock = true): Promise<PaymentBatch> {

@@ -64,8 +64,20 @@ export class ReconciliationService {
           ORDER BY cl.service_date, cl.id LIMIT 500`,
         [from, to, LEDGER_REF],
       )
-    ).map((r: Record<string, string>) => ({ claimLineId: r.id, kind: r.kind, serviceDate: r.service_date, amountCents: Number(r.amount), ledgerCents: Number(r.ledger) }));
-    await this.db.transaction((m) => this.audit.record(m, actor, { action: 'billing.reconciliation', subjectType: 'billing', details: { from, to, balanced: result.balanced && !mismatches.length } }));
+    ).map((r: Record<string, string>) => ({
+      claimLineId: r.id,
+      kind: r.kind,
+      serviceDate: r.service_date,
+      amountCents: Number(r.amount),
+      ledgerCents: Number(r.ledger),
+    }));
+    await this.db.transaction((m) =>
+      this.audit.record(m, actor, {
+        action: 'billing.reconciliation',
+        subjectType: 'billing',
+        details: { from, to, balanced: result.balanced && !mismatches.length },
+      }),
+    );
     return {
       from,
       to,

@@ -38,9 +38,23 @@ describe('billing totals', () => {
   });
 
   it('reconciles a balanced period and reports each difference to the cent', () => {
-    const ok = reconcile({ ledgerNetSpendCents: 10_000, claimLinesCents: 10_000, invoicedCents: 9_000, uninvoicedCents: 1_000, paidCents: 6_000, outstandingCents: 3_000 });
+    const ok = reconcile({
+      ledgerNetSpendCents: 10_000,
+      claimLinesCents: 10_000,
+      invoicedCents: 9_000,
+      uninvoicedCents: 1_000,
+      paidCents: 6_000,
+      outstandingCents: 3_000,
+    });
     expect(ok.balanced).toBe(true);
-    const off = reconcile({ ledgerNetSpendCents: 10_001, claimLinesCents: 10_000, invoicedCents: 9_000, uninvoicedCents: 1_000, paidCents: 6_000, outstandingCents: 2_999 });
+    const off = reconcile({
+      ledgerNetSpendCents: 10_001,
+      claimLinesCents: 10_000,
+      invoicedCents: 9_000,
+      uninvoicedCents: 1_000,
+      paidCents: 6_000,
+      outstandingCents: 2_999,
+    });
     expect(off.balanced).toBe(false);
     expect(off.checks).toEqual([
       { name: 'ledger_vs_claims', leftCents: 10_001, rightCents: 10_000, differenceCents: 1 },

@@ -76,7 +76,12 @@ export interface ReconciliationCheck {
 
 /** The period's equality: spend = claim lines = invoices (+ not yet invoiced) = payments + outstanding. */
 export function reconcile(f: ReconciliationFigures): { balanced: boolean; checks: ReconciliationCheck[] } {
-  const check = (name: ReconciliationCheck['name'], left: Cents, right: Cents): ReconciliationCheck => ({ name, leftCents: left, rightCents: right, differenceCents: left - right });
+  const check = (name: ReconciliationCheck['name'], left: Cents, right: Cents): ReconciliationCheck => ({
+    name,
+    leftCents: left,
+    rightCents: right,
+    differenceCents: left - right,
+  });
   const checks = [
     check('ledger_vs_claims', f.ledgerNetSpendCents, f.claimLinesCents),
     check('claims_vs_invoices', f.claimLinesCents, addCents(f.invoicedCents, f.uninvoicedCents)),

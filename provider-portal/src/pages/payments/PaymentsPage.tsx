@@ -5,7 +5,16 @@ import type { MessageKey } from '../../i18n/translate';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
-import { download, invoices as fetchInvoices, payments as fetchPayments, stripeOnboarding, stripeStatus, type InvoiceRow, type PaymentRow, type StripeStatus } from './api';
+import {
+  download,
+  invoices as fetchInvoices,
+  payments as fetchPayments,
+  stripeOnboarding,
+  stripeStatus,
+  type InvoiceRow,
+  type PaymentRow,
+  type StripeStatus,
+} from './api';
 
 /** A provider's issued invoices (PDF and e-invoice), its payments and their state, and Stripe onboarding. */
 export function PaymentsPage() {
@@ -66,8 +75,12 @@ export function PaymentsPage() {
           <ul>
             {payments.map((p) => (
               <li key={p.id} data-testid="payment">
-                {t('payments.list.line', { amount: money(p.amountCents), payer: p.payerKey.replace('MUNICIPALITY:', ''), rail: t(`payments.rail.${p.rail}` as MessageKey) })} —{' '}
-                <strong>{t(`payments.list.status.${p.status}` as MessageKey)}</strong>
+                {t('payments.list.line', {
+                  amount: money(p.amountCents),
+                  payer: p.payerKey.replace('MUNICIPALITY:', ''),
+                  rail: t(`payments.rail.${p.rail}` as MessageKey),
+                })}{' '}
+                — <strong>{t(`payments.list.status.${p.status}` as MessageKey)}</strong>
                 {p.paidAt ? ` (${date(p.paidAt)})` : ''}
               </li>
             ))}

@@ -27,7 +27,11 @@ export interface StripeStatus {
 export const invoices = () => apiRequest<InvoiceRow[]>('/api/invoices?sort=["createdAt","DESC"]&range=[0,99]');
 export const payments = () => apiRequest<PaymentRow[]>('/api/payments?sort=["createdAt","DESC"]&range=[0,99]');
 export const stripeStatus = () => apiRequest<StripeStatus>('/api/stripe/account');
-export const stripeOnboarding = () => apiRequest<{ accountId: string; url: string }>('/api/stripe/onboarding', { method: 'POST', body: { returnUrl: `${window.location.origin}/portal/payments` } });
+export const stripeOnboarding = () =>
+  apiRequest<{ accountId: string; url: string }>('/api/stripe/onboarding', {
+    method: 'POST',
+    body: { returnUrl: `${window.location.origin}/portal/payments` },
+  });
 
 /** A file of the API (PDF, XML) downloaded with the session's token. */
 export async function download(path: string, filename: string): Promise<void> {

@@ -2,7 +2,25 @@
 
 /** IBAN length per country for the SEPA countries providers are likely to bank in. */
 const IBAN_LENGTH: Record<string, number> = {
-  LV: 21, LT: 20, EE: 20, FI: 18, SE: 24, DE: 22, PL: 28, DK: 18, NO: 15, NL: 18, BE: 16, FR: 27, AT: 20, IE: 22, ES: 24, IT: 27, LU: 20, CZ: 24, SK: 24,
+  LV: 21,
+  LT: 20,
+  EE: 20,
+  FI: 18,
+  SE: 24,
+  DE: 22,
+  PL: 28,
+  DK: 18,
+  NO: 15,
+  NL: 18,
+  BE: 16,
+  FR: 27,
+  AT: 20,
+  IE: 22,
+  ES: 24,
+  IT: 27,
+  LU: 20,
+  CZ: 24,
+  SK: 24,
 };
 
 export function normaliseIban(iban: string): string {
@@ -33,5 +51,9 @@ export function isValidBic(raw: string): boolean {
  */
 export function sepaText(text: string, max: number): string {
   const plain = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  return plain.replace(/[^A-Za-z0-9/\-?:().,'+ ]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, max);
+  return plain
+    .replace(/[^A-Za-z0-9/\-?:().,'+ ]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, max);
 }

@@ -52,9 +52,28 @@ describe('SEPA pain.001.001.03', () => {
     initiatingParty: 'Līdz.Vērtīgs',
     debtor,
     transfers: [
-      { paymentId: 'a1b2c3d4-0000-4000-8000-000000000001', amountCents: 123_456, creditorName: 'SIA Runa', creditorIban: ibanOf('LV', 'HABA0551012345678'), creditorBic: 'HABALV22', remittance: 'Rēķins RUNA-000001' },
-      { paymentId: 'a1b2c3d4-0000-4000-8000-000000000002', amountCents: 1, creditorName: 'Biedrība Ģimene', creditorIban: ibanOf('LV', 'UNLA0050012345678'), remittance: 'Rēķins GIM-000004' },
-      { paymentId: 'a1b2c3d4-0000-4000-8000-000000000003', amountCents: 99_999, creditorName: 'Dr. Ozols', creditorIban: ibanOf('LV', 'PARX0001234567890'), remittance: 'x' },
+      {
+        paymentId: 'a1b2c3d4-0000-4000-8000-000000000001',
+        amountCents: 123_456,
+        creditorName: 'SIA Runa',
+        creditorIban: ibanOf('LV', 'HABA0551012345678'),
+        creditorBic: 'HABALV22',
+        remittance: 'Rēķins RUNA-000001',
+      },
+      {
+        paymentId: 'a1b2c3d4-0000-4000-8000-000000000002',
+        amountCents: 1,
+        creditorName: 'Biedrība Ģimene',
+        creditorIban: ibanOf('LV', 'UNLA0050012345678'),
+        remittance: 'Rēķins GIM-000004',
+      },
+      {
+        paymentId: 'a1b2c3d4-0000-4000-8000-000000000003',
+        amountCents: 99_999,
+        creditorName: 'Dr. Ozols',
+        creditorIban: ibanOf('LV', 'PARX0001234567890'),
+        remittance: 'x',
+      },
     ],
   });
 
@@ -225,10 +244,44 @@ describe('PDF', () => {
   });
 
   it('renders an invoice with its number, lines and totals; long invoices get more pages', () => {
-    const labels = { title: 'Rēķins', draft: 'MELNRAKSTS', number: 'Nr.', issueDate: 'Datums', period: 'Periods', seller: 'Piegādātājs', buyer: 'Saņēmējs', date: 'Datums', service: 'Pakalpojums', child: 'Bērns', source: 'Avots', amount: 'Summa', totalBySource: 'Pa avotiem', total: 'Kopā', credit: 'Kredīts' };
-    const lines = Array.from({ length: 120 }, (_, i) => ({ date: '2026-11-03', service: 'Logopēds', child: `J. Bērziņš ${i}`, source: 'LM', amountCents: 3500, credit: false }));
+    const labels = {
+      title: 'Rēķins',
+      draft: 'MELNRAKSTS',
+      number: 'Nr.',
+      issueDate: 'Datums',
+      period: 'Periods',
+      seller: 'Piegādātājs',
+      buyer: 'Saņēmējs',
+      date: 'Datums',
+      service: 'Pakalpojums',
+      child: 'Bērns',
+      source: 'Avots',
+      amount: 'Summa',
+      totalBySource: 'Pa avotiem',
+      total: 'Kopā',
+      credit: 'Kredīts',
+    };
+    const lines = Array.from({ length: 120 }, (_, i) => ({
+      date: '2026-11-03',
+      service: 'Logopēds',
+      child: `J. Bērziņš ${i}`,
+      source: 'LM',
+      amountCents: 3500,
+      credit: false,
+    }));
     const pdf = renderInvoicePdf(
-      { number: 'RUNA-000007', issueDate: '2026-12-01', periodStart: '2026-11-01', periodEnd: '2026-11-30', seller: 'SIA Runa', sellerCode: '40008000001', buyer: 'Līdz.Vērtīgs', lines, bySource: [{ fundingSource: 'LM', totalCents: 420_000 }], totalCents: 420_000 },
+      {
+        number: 'RUNA-000007',
+        issueDate: '2026-12-01',
+        periodStart: '2026-11-01',
+        periodEnd: '2026-11-30',
+        seller: 'SIA Runa',
+        sellerCode: '40008000001',
+        buyer: 'Līdz.Vērtīgs',
+        lines,
+        bySource: [{ fundingSource: 'LM', totalCents: 420_000 }],
+        totalCents: 420_000,
+      },
       labels,
     );
     const text = extractPdfText(pdf);

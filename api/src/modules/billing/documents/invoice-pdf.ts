@@ -65,7 +65,13 @@ export function renderInvoicePdf(m: InvoicePdfModel, t: InvoicePdfLabels): Buffe
   }
   y += 15;
   const header = () => {
-    page.push({ text: t.date, x: 50, y, bold: true }, { text: t.service, x: 120, y, bold: true }, { text: t.child, x: 280, y, bold: true }, { text: t.source, x: 420, y, bold: true }, { text: t.amount, x: 545, y, bold: true, align: 'right' });
+    page.push(
+      { text: t.date, x: 50, y, bold: true },
+      { text: t.service, x: 120, y, bold: true },
+      { text: t.child, x: 280, y, bold: true },
+      { text: t.source, x: 420, y, bold: true },
+      { text: t.amount, x: 545, y, bold: true, align: 'right' },
+    );
     y += 16;
   };
   header();

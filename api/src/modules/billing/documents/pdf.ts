@@ -5,11 +5,36 @@
  */
 
 const LATVIAN_GLYPHS: Array<[string, string]> = [
-  ['ā', 'amacron'], ['Ā', 'Amacron'], ['č', 'ccaron'], ['Č', 'Ccaron'], ['ē', 'emacron'], ['Ē', 'Emacron'],
-  ['ģ', 'gcommaaccent'], ['Ģ', 'Gcommaaccent'], ['ī', 'imacron'], ['Ī', 'Imacron'], ['ķ', 'kcommaaccent'], ['Ķ', 'Kcommaaccent'],
-  ['ļ', 'lcommaaccent'], ['Ļ', 'Lcommaaccent'], ['ņ', 'ncommaaccent'], ['Ņ', 'Ncommaaccent'], ['š', 'scaron'], ['Š', 'Scaron'],
-  ['ū', 'umacron'], ['Ū', 'Umacron'], ['ž', 'zcaron'], ['Ž', 'Zcaron'], ['€', 'Euro'], ['–', 'endash'], ['—', 'emdash'],
-  ['„', 'quotedblbase'], ['“', 'quotedblleft'], ['”', 'quotedblright'], ['’', 'quoteright'], ['×', 'multiply'],
+  ['ā', 'amacron'],
+  ['Ā', 'Amacron'],
+  ['č', 'ccaron'],
+  ['Č', 'Ccaron'],
+  ['ē', 'emacron'],
+  ['Ē', 'Emacron'],
+  ['ģ', 'gcommaaccent'],
+  ['Ģ', 'Gcommaaccent'],
+  ['ī', 'imacron'],
+  ['Ī', 'Imacron'],
+  ['ķ', 'kcommaaccent'],
+  ['Ķ', 'Kcommaaccent'],
+  ['ļ', 'lcommaaccent'],
+  ['Ļ', 'Lcommaaccent'],
+  ['ņ', 'ncommaaccent'],
+  ['Ņ', 'Ncommaaccent'],
+  ['š', 'scaron'],
+  ['Š', 'Scaron'],
+  ['ū', 'umacron'],
+  ['Ū', 'Umacron'],
+  ['ž', 'zcaron'],
+  ['Ž', 'Zcaron'],
+  ['€', 'Euro'],
+  ['–', 'endash'],
+  ['—', 'emdash'],
+  ['„', 'quotedblbase'],
+  ['“', 'quotedblleft'],
+  ['”', 'quotedblright'],
+  ['’', 'quoteright'],
+  ['×', 'multiply'],
 ];
 const FIRST_CODE = 0x80;
 const CODE_OF = new Map(LATVIAN_GLYPHS.map(([ch], i) => [ch, FIRST_CODE + i]));
@@ -65,7 +90,9 @@ export function renderPdf(pages: PdfText[][], title: string): Buffer {
     const stream = ops.join('\n');
     const contentId = add(`<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`);
     pageIds.push(
-      add(`<< /Type /Page /Parent ${pagesId} 0 R /MediaBox [0 0 ${A4.width} ${A4.height}] /Resources << /Font << /F1 ${regular} 0 R /F2 ${bold} 0 R >> >> /Contents ${contentId} 0 R >>`),
+      add(
+        `<< /Type /Page /Parent ${pagesId} 0 R /MediaBox [0 0 ${A4.width} ${A4.height}] /Resources << /Font << /F1 ${regular} 0 R /F2 ${bold} 0 R >> >> /Contents ${contentId} 0 R >>`,
+      ),
     );
   }
   const realPagesId = add(`<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pageIds.length} >>`);

@@ -32,7 +32,10 @@ export interface SepaBatch {
 }
 
 export class SepaError extends Error {
-  constructor(readonly field: string, readonly key: string) {
+  constructor(
+    readonly field: string,
+    readonly key: string,
+  ) {
     super(`${field}: ${key}`);
   }
 }
@@ -47,7 +50,8 @@ export function validateSepaBatch(b: SepaBatch): void {
   b.transfers.forEach((t, i) => {
     if (!isValidIban(t.creditorIban)) throw new SepaError(`transfers.${i}.creditorIban`, 'isIban');
     if (t.creditorBic && !isValidBic(t.creditorBic)) throw new SepaError(`transfers.${i}.creditorBic`, 'isBic');
-    if (!Number.isSafeInteger(t.amountCents) || t.amountCents <= 0 || t.amountCents > 99_999_999_999) throw new SepaError(`transfers.${i}.amountCents`, 'positive');
+    if (!Number.isSafeInteger(t.amountCents) || t.amountCents <= 0 || t.amountCents > 99_999_999_999)
+      throw new SepaError(`transfers.${i}.amountCents`, 'positive');
   });
 }
 
@@ -62,7 +66,14 @@ export function buildPain001(b: SepaBatch): string {
       { xmlns: 'urn:iso:std:iso:20022:tech:xsd:pain.001.001.03', 'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance' },
       el(
         'CstmrCdtTrfInitn',
-        el('GrpHdr', el('MsgId', msgId), el('CreDtTm', b.createdAt.toISOString().slice(0, 19)), el('NbOfTxs', count), el('CtrlSum', sum), el('InitgPty', el('Nm', sepaText(b.initiatingParty, 70)))),
+        el(
+          'GrpHdr',
+          el('MsgId', msgId),
+          el('CreDtTm', b.createdAt.toISOString().slice(0, 19)),
+          el('NbOfTxs', count),
+          el('CtrlSum', sum),
+          el('InitgPty', el('Nm', sepaText(b.initiatingParty, 70))),
+        ),
         el(
           'PmtInf',
           el('PmtInfId', `${msgId.slice(0, 30)}-1`),

@@ -97,8 +97,19 @@ export function buildUblInvoice(inv: UblInvoice): string {
       el('cac:InvoicePeriod', el('cbc:StartDate', inv.periodStart), el('cbc:EndDate', inv.periodEnd)),
       party('cac:AccountingSupplierParty', inv.seller),
       party('cac:AccountingCustomerParty', inv.buyer),
-      inv.payeeIban ? el('cac:PaymentMeans', elA('cbc:PaymentMeansCode', { name: 'SEPA credit transfer' }, '58'), el('cbc:PaymentID', inv.number), el('cac:PayeeFinancialAccount', el('cbc:ID', inv.payeeIban))) : null,
-      el('cac:TaxTotal', amount('cbc:TaxAmount', 0), el('cac:TaxSubtotal', amount('cbc:TaxableAmount', total), amount('cbc:TaxAmount', 0), taxCategory('cac:TaxCategory', true))),
+      inv.payeeIban
+        ? el(
+            'cac:PaymentMeans',
+            elA('cbc:PaymentMeansCode', { name: 'SEPA credit transfer' }, '58'),
+            el('cbc:PaymentID', inv.number),
+            el('cac:PayeeFinancialAccount', el('cbc:ID', inv.payeeIban)),
+          )
+        : null,
+      el(
+        'cac:TaxTotal',
+        amount('cbc:TaxAmount', 0),
+        el('cac:TaxSubtotal', amount('cbc:TaxableAmount', total), amount('cbc:TaxAmount', 0), taxCategory('cac:TaxCategory', true)),
+      ),
       el(
         'cac:LegalMonetaryTotal',
         amount('cbc:LineExtensionAmount', total),

@@ -29,7 +29,11 @@ export function renderXml(root: XmlNode): string {
     const [name, attrs, ...rest] = node as [string, Record<string, string> | null, ...XmlContent[]];
     const content = rest.filter((c): c is XmlNode | string => c !== null && c !== undefined && c !== false);
     const pad = '  '.repeat(depth);
-    const a = attrs ? Object.entries(attrs).map(([k, v]) => ` ${k}="${escapeXml(v)}"`).join('') : '';
+    const a = attrs
+      ? Object.entries(attrs)
+          .map(([k, v]) => ` ${k}="${escapeXml(v)}"`)
+          .join('')
+      : '';
     if (content.length === 0) {
       out.push(`${pad}<${name}${a}/>\n`);
     } else if (content.every((c) => typeof c === 'string')) {

@@ -24,7 +24,10 @@ export class StripeWebhooksService {
   async handle(rawBody: Buffer | string | undefined, signature: string | undefined): Promise<{ received: true; outcome: WebhookOutcome }> {
     const event = this.stripe.verifyWebhook(rawBody ?? '', signature);
     const outcome = await this.db.transaction(async (m) => {
-      const first: unknown[] = await m.query(`INSERT INTO stripe_event (id, type, outcome) VALUES ($1, $2, 'processing') ON CONFLICT (id) DO NOTHING RETURNING id`, [event.id, event.type]);
+      const first: unknown[] = await m.query(
+        `INSERT INTO stripe_event (id, type, outcome) VALUES ($1, $2, 'processing') ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [event.id, event.type],
+      );
       if (!first.length) return 'duplicate' as const;
       const result = await this.apply(m, event);
       await m.query(`UPDATE stripe_event SET outcome = $2 WHERE id = $1`, [event.id, result]);
@@ -38,7 +41,11 @@ export class StripeWebhooksService {
     const obj = event.data.object as unknown as Record<string, unknown>;
     switch (event.type) {
       case 'account.updated': {
-        const res = await m.query(`UPDATE stripe_account SET payouts_enabled = $2, details_submitted = $3, updated_at = now() WHERE account_id = $1`, [obj.id, Boolean(obj.payouts_enabled), Boolean(obj.details_submitted)]);
+        const res = await m.query(`UPDATE stripe_account SET payouts_enabled = $2, details_submitted = $3, updated_at = now() WHERE account_id = $1`, [
+          obj.id,
+          Boolean(obj.payouts_enabled),
+          Boolean(obj.details_submitted),
+        ]);
         return rowCount(res) ? 'processed' : 'ignored';
       }
       case 'transfer.created':
@@ -76,7 +83,8 @@ export class StripeWebhooksService {
   private async paymentOfTransfer(m: EntityManager, transfer: Record<string, unknown>): Promise<Payment | null> {
     const metadata = (transfer.metadata ?? {}) as Record<string, string>;
     const repo = m.getRepository(Payment);
-    const byTransfer = typeof transfer.id === 'string' ? await repo.findOne({ where: { stripeTransferId: transfer.id }, lock: { mode: 'pessimistic_write' } }) : null;
+    const byTransfer =
+      typeof transfer.id === 'string' ? await repo.findOne({ where: { stripeTransferId: transfer.id }, lock: { mode: 'pessimistic_write' } }) : null;
     if (byTransfer) return byTransfer;
     const id = metadata.paymentId;
     if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
