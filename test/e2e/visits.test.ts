@@ -3,7 +3,7 @@ import { formatQrPayload, timeStep, visitCode } from '@lidz/libs';
 import { VisitsService } from '../../api/src/modules/visits/visits.service';
 import { startTestApp, TestApp } from '../support/app';
 import { loginAs, makeOrganisation, makeUser, userWithSession } from '../support/factories';
-import { makeChild, makeContract, makeFamilyWithDevice, makeSpecialist, putInCaseload, qrAt, scanBody } from '../support/visits-factories';
+import { makeContract, makeFamilyWithDevice, makeSpecialist, putInCaseload, qrAt, scanBody } from '../support/visits-factories';
 
 const min = (n: number) => n * 60_000;
 

@@ -25,7 +25,6 @@ import {
 } from './visits.rules';
 
 const T = (iso: string) => new Date(iso);
-const min = (n: number) => n * 60_000;
 
 describe('Riga calendar', () => {
   it.each([
