@@ -20,7 +20,7 @@ const withDatabase = { globalSetup: '<rootDir>/test/support/global-setup.ts', gl
 
 module.exports = {
   // testTimeout is a global option (a project's own value is ignored): the slowest tier's limit
-  testTimeout: 180_000,
+  testTimeout: 300_000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{api,libs,admin,provider-portal}/src/**/*.spec.{ts,tsx}', '<rootDir>/test/unit/**/*.spec.ts'] },
     { ...base, ...withDatabase, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts', '<rootDir>/test/embedded-pg/**/*.test.js'], testTimeout: 60_000 },

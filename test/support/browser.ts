@@ -38,7 +38,8 @@ export async function startPlatform(): Promise<RunningPlatform> {
     }
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
-  const end = Date.now() + 150_000;
+  // generous: a loaded machine needs minutes to migrate and seed; the per-test limit (jest.config.js) is above it
+  const end = Date.now() + 240_000;
   while (!output.includes('READY')) {
     if (Date.now() > end || server.exitCode !== null) {
       await stop();
