@@ -319,5 +319,32 @@ describe('billing: runs, invoices, corrections, payments', () => {
       expect(off.body.checks[0]).toMatchObject({ name: 'ledger_vs_claims', differenceCents: -7 });
       expect(off.body.mismatches).toEqual([{ claimLineId: line.id, kind: 'claim', serviceDate: '2026-11-03', amountCents: 3507, ledgerCents: 3500 }]);
     });
+
+    it('a camt.054 notification from the bank settles the matching payment and reports what it cannot match', async () => {
+      const created = await t.http().post('/api/payment-batches').set(maker.auth).send({ payerKey: 'MUNICIPALITY:VALMIERA' });
+      expect(created.body).toMatchObject({ rail: 'sepa', totalCents: 1000, paymentCount: 1 });
+      const id = created.body.id;
+      await t.http().post(`/api/payment-batches/${id}/approve`).set(checker.auth).expect(200);
+      expect((await t.http().post(`/api/payment-batches/${id}/camt054`).set(checker.auth).send({ xml: '<x/>' })).body.code).toBe('BILLING_INVALID_TRANSITION');
+      await t.http().get(`/api/payment-batches/${id}/sepa.xml`).set(checker.auth).expect(200);
+      const [payment] = await t.db.query(`SELECT id FROM payment WHERE batch_id = $1`, [id]);
+      const tx = (e2e: string, amount: string) =>
+        `<NtryDtls><TxDtls><Refs><EndToEndId>${e2e}</EndToEndId></Refs><AmtDtls><TxAmt><Amt Ccy="EUR">${amount}</Amt></TxAmt></AmtDtls></TxDtls></NtryDtls>`;
+      const xml = `<?xml version="1.0"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.02"><BkToCstmrDbtCdtNtfctn><Ntfctn><Ntry><Sts>BOOK</Sts>${tx('UNKNOWN1', '5.00')}${tx(endToEndId(payment.id), '10.01')}${tx(endToEndId(payment.id), '10.00')}</Ntry></Ntfctn></BkToCstmrDbtCdtNtfctn></Document>`;
+      expect((await t.http().post(`/api/payment-batches/${id}/camt054`).set(checker.auth).send({ xml: '<!DOCTYPE x><x/>' })).body.errors).toEqual({
+        xml: 'isXml',
+      });
+      const res = await t.http().post(`/api/payment-batches/${id}/camt054`).set(checker.auth).send({ xml });
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({
+        batchStatus: 'settled',
+        settled: [payment.id],
+        unmatched: [
+          { endToEndId: 'UNKNOWN1', amount: '5.00' },
+          { endToEndId: endToEndId(payment.id), amount: '10.01' },
+        ],
+      });
+      expect(await t.db.query(`SELECT status FROM invoice WHERE provider_organisation_id = $1 AND month = '2026-11'`, [runa.id])).toEqual([{ status: 'paid' }]);
+    });
   });
 });

@@ -6,7 +6,7 @@ import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Public, Roles } from '../../common/auth/decorators';
 import { contentRange } from '../../common/http/list-query';
 import { UuidPipe } from '../../common/http/uuid.pipe';
-import { CreateBatchDto, OnboardingDto, StartRunDto } from './billing.dto';
+import { Camt054Dto, CreateBatchDto, OnboardingDto, StartRunDto } from './billing.dto';
 import { BillingRunsService } from './billing-runs.service';
 import { InvoicesService } from './invoices.service';
 import { PaymentsService } from './payments.service';
@@ -139,6 +139,13 @@ export class PaymentsController {
   @Roles(...BACK_OFFICE)
   executed(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string) {
     return this.payments.markExecuted(actor, id);
+  }
+
+  @Post('payment-batches/:id/camt054')
+  @HttpCode(200)
+  @Roles(...BACK_OFFICE)
+  camt054(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: Camt054Dto) {
+    return this.payments.importCamt054(actor, id, dto.xml);
   }
 
   @Get('payments')

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 
 export class StartRunDto {
   @ApiProperty({ example: '2026-11' }) @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'isMonth' }) month: string;
@@ -14,4 +14,9 @@ export class CreateBatchDto {
 
 export class OnboardingDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) returnUrl?: string;
+}
+
+/** A bank's camt.054 notification, as text (the API speaks JSON). */
+export class Camt054Dto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(900_000) xml: string;
 }

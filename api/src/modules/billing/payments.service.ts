@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { addCents, FUNDING_SOURCES, type FundingSource } from '@lidz/libs';
+import { addCents, FUNDING_SOURCES, parseEuros, type FundingSource } from '@lidz/libs';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
@@ -12,7 +12,8 @@ import { OutboxService } from '../jobs/outbox.service';
 import { QUEUES } from '../jobs/queues';
 import { CreateBatchDto } from './billing.dto';
 import { isValidIban } from './documents/bank.rules';
-import { buildPain001 } from './documents/sepa';
+import { buildPain001, endToEndId } from './documents/sepa';
+import { parseXml, XmlParseError, type XmlElement } from './documents/xml';
 import { PayingAccount, Payment, PaymentBatch, StripeAccount } from './entities/payment.entity';
 import { InvoicesService } from './invoices.service';
 import { BATCH_TRANSITIONS, canMove, mayApprove, PAYMENT_TRANSITIONS, type PaymentStatus } from './lifecycle.rules';
@@ -182,6 +183,50 @@ export class PaymentsService {
     });
   }
 
+  /**
+   * The bank's camt.054 debit notification for a sent SEPA file: each booked transaction whose
+   * end-to-end id and amount match a payment of the batch settles it; anything else is reported back.
+   */
+  async importCamt054(actor: Actor, id: string, xml: unknown) {
+    if (typeof xml !== 'string' || !xml.trim()) throw new AppError('VALIDATION_FAILED', { xml: 'isNotEmpty' });
+    let doc: XmlElement;
+    try {
+      doc = parseXml(xml);
+    } catch (e) {
+      if (e instanceof XmlParseError) throw new AppError('VALIDATION_FAILED', { xml: 'isXml' });
+      throw e;
+    }
+    const entries: XmlElement[] = [];
+    const walk = (n: XmlElement) => (n.local === 'TxDtls' ? entries.push(n) : n.children.forEach(walk));
+    walk(doc);
+    return this.db.transaction(async (m) => {
+      const b = await this.lockBatch(m, actor, id);
+      if (b.rail !== 'sepa' || b.status !== 'sent') throw new AppError('BILLING_INVALID_TRANSITION');
+      const payments = await m.getRepository(Payment).find({ where: { batchId: id } });
+      const byE2e = new Map(payments.map((p) => [endToEndId(p.id), p]));
+      const settled: string[] = [];
+      const unmatched: { endToEndId: string | null; amount: string | null }[] = [];
+      for (const tx of entries) {
+        const e2e = tx.children.find((c) => c.local === 'Refs')?.children.find((c) => c.local === 'EndToEndId')?.text ?? null;
+        const amt = findDeep(tx, 'Amt')?.text ?? null;
+        const p = e2e ? byE2e.get(e2e) : undefined;
+        if (!p || amt === null || !sameAmount(amt, p.amountCents)) {
+          unmatched.push({ endToEndId: e2e, amount: amt });
+          continue;
+        }
+        if (await this.movePayment(m, p, 'paid')) settled.push(p.id);
+      }
+      await this.audit.record(m, actor, {
+        action: 'payment_batch.camt054',
+        subjectType: 'payment_batch',
+        subjectId: id,
+        details: { settled: settled.length, unmatched: unmatched.length },
+      });
+      const batch = await m.getRepository(PaymentBatch).findOneByOrFail({ id });
+      return { batchStatus: batch.status, settled, unmatched };
+    });
+  }
+
   /** The job for an approved Stripe batch: one transfer per payment, keyed by the payment id. */
   async dispatchStripeBatch(batchId: string): Promise<void> {
     const payments: { id: string; amount_cents: string; account_id: string | null; status: PaymentStatus; numbers: string | null }[] = await this.db.query(
@@ -341,5 +386,22 @@ export class PaymentsService {
     const own = await ownPayerKeys(m, actor);
     if (!b || (own && !own.includes(b.payerKey))) throw new AppError('NOT_FOUND');
     return b;
+  }
+}
+
+function findDeep(n: XmlElement, local: string): XmlElement | undefined {
+  for (const c of n.children) {
+    if (c.local === local) return c;
+    const deeper = findDeep(c, local);
+    if (deeper) return deeper;
+  }
+  return undefined;
+}
+
+function sameAmount(text: string, cents: number): boolean {
+  try {
+    return parseEuros(text) === cents;
+  } catch {
+    return false;
   }
 }
