@@ -46,6 +46,21 @@ describe.each(backends)('jobs on the %s backend', (backend) => {
     expect(fs.readdirSync(t.mailDir)).toEqual([`${committed}.eml`]);
   });
 
+  it('a row the queue refuses stays pending with its error, and does not hold back the jobs after it', async () => {
+    const outbox = t.app.get(OutboxService);
+    const notifications = t.app.get(NotificationsService);
+    // a job id BullMQ refuses (it may not contain a colon), written before a good job
+    await t.db.transaction((m) => outbox.enqueue(m, QUEUES.notifications, 'send-email', 'email:refused', { emailId: '00000000-0000-0000-0000-000000000000' }));
+    const emailId = await t.db.transaction((m) => notifications.queueEmail(m, 'after-poison@example.lv', 'password-reset', 'lv', { link: 'l' }));
+    await t.flushOutbox();
+    await until(async () => (await t.db.query(`SELECT 1 FROM email_message WHERE id = $1 AND sent_at IS NOT NULL`, [emailId])).length === 1);
+    const [poison] = await t.db.query(`SELECT dispatched_at, attempts, last_error FROM outbox_message WHERE job_id = 'email:refused'`);
+    expect(poison.dispatched_at).toBeNull();
+    expect(poison.attempts).toBeGreaterThanOrEqual(1);
+    expect(poison.last_error).toBeTruthy();
+    await t.db.query(`DELETE FROM outbox_message WHERE job_id = 'email:refused'`);
+  });
+
   it('dedupes a job dispatched twice by its business key', async () => {
     const outbox = t.app.get(OutboxService);
     const notifications = t.app.get(NotificationsService);

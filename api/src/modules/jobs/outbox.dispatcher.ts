@@ -83,7 +83,9 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
             done.push(row.id);
           } catch (e) {
             await m.query(`UPDATE outbox_message SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [row.id, e instanceof Error ? e.message.slice(0, 500) : 'unknown']);
-            break; // the queue is down: keep order, try again on the next pass
+            // this row stays pending and is tried again on the next pass; the others still go out, so one
+            // row the queue refuses (a malformed job id) cannot hold back every job behind it
+            continue;
           }
         }
         if (done.length) await m.query(`UPDATE outbox_message SET dispatched_at = now() WHERE id = ANY($1::bigint[])`, [done]);
