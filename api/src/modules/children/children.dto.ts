@@ -2,10 +2,13 @@ import { ArrayMaxSize, IsArray, IsBase64, IsBoolean, IsEmail, IsIn, IsOptional, 
 import { CONSENT_PURPOSES, type ConsentPurpose } from './entities/consent.entity';
 import { REPRESENTATIVE_RELATIONS, type RepresentativeRelation } from './entities/child-representative.entity';
 
+const SAFE_NAME = /^(?![=+\-@])[^\u0000-\u001F\u007F\uFFFD]*$/;
+
 export class CreateChildDto {
   @IsString() @MaxLength(12) personalCode: string;
-  @IsString() @MinLength(1) @MaxLength(100) firstName: string;
-  @IsString() @MinLength(1) @MaxLength(100) lastName: string;
+  /** No spreadsheet formula (a leading = + - @) and no control or replacement characters: see nameProblem. */
+  @IsString() @MinLength(1) @MaxLength(100) @Matches(SAFE_NAME, { message: 'safeName' }) firstName: string;
+  @IsString() @MinLength(1) @MaxLength(100) @Matches(SAFE_NAME, { message: 'safeName' }) lastName: string;
   /** Needed for new-form codes; for old-form codes it must match the code. */
   @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'isDate' }) birthDate?: string;
   @IsString() @MaxLength(40) municipalityCode: string;

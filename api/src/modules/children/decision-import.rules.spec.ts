@@ -31,6 +31,13 @@ describe('decision import rows', () => {
     [{ personalCode: '310217-21231' }, 'personalCode', 'impossibleDate'],
     [{ personalCode: 'x' }, 'personalCode', 'format'],
     [{ birthDate: '2017-07-16' }, 'birthDate', 'matchesPersonalCode'],
+    // a Windows-1257 file read as UTF-8, and spreadsheet formulas
+    [{ lastName: 'B\uFFFDrzi\uFFFD\uFFFD' }, 'lastName', 'brokenEncoding'],
+    [{ firstName: 'An\u0000na' }, 'firstName', 'brokenEncoding'],
+    [{ lastName: '=cmd|" /C calc"!A0' }, 'lastName', 'formula'],
+    [{ firstName: '@SUM(1+1)' }, 'firstName', 'formula'],
+    [{ lastName: '+37120000000' }, 'lastName', 'formula'],
+    [{ lastName: 'Kalniņa-Ozola' }, null, null],
   ])('%j → error on %s (%s)', (patch, field, code) => {
     const r = parseDecisionRow({ ...good, ...patch });
     if (field === null) expect(r.ok).toBe(true);

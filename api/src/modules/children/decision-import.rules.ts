@@ -55,6 +55,17 @@ function bool(v: unknown): boolean | null {
   return null;
 }
 
+/**
+ * A name as a file may bring it: a replacement character means the file was saved in another encoding
+ * (Windows-1257 read as UTF-8), and a leading = + - @ is a spreadsheet formula waiting to run when the
+ * name is exported again. Both are refused rather than stored.
+ */
+export function nameProblem(name: string): 'brokenEncoding' | 'formula' | null {
+  if (/[\uFFFD\u0000-\u001F\u007F]/.test(name)) return 'brokenEncoding';
+  if (/^[=+\-@]/.test(name)) return 'formula';
+  return null;
+}
+
 /** Validates one raw row (strings from CSV, or JSON values); every failing field is reported. */
 export function parseDecisionRow(raw: Record<string, unknown>): { ok: true; row: DecisionRow } | { ok: false; errors: RowError[] } {
   const errors: RowError[] = [];
@@ -82,6 +93,10 @@ export function parseDecisionRow(raw: Record<string, unknown>): { ok: true; row:
   const lastName = str(raw.lastName) || null;
   if (firstName && firstName.length > 100) errors.push({ field: 'firstName', code: 'maxLength' });
   if (lastName && lastName.length > 100) errors.push({ field: 'lastName', code: 'maxLength' });
+  for (const [field, value] of [['firstName', firstName], ['lastName', lastName]] as const) {
+    const problem = value ? nameProblem(value) : null;
+    if (problem) errors.push({ field, code: problem });
+  }
   const municipality = str(raw.municipality).toUpperCase() || null;
   if (errors.length || !code.ok) return { ok: false, errors };
   return {
