@@ -60,7 +60,11 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     http: () => request(app.getHttpServer()),
     flushOutbox: () => app.get(OutboxDispatcher).flush(),
     close: async () => {
-      await app.close();
+      // a shutdown that does not finish (a queue connection waiting on a job) must not hang the suite:
+      // after 30 s the database is dropped anyway, which ends every connection to it
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([app.close(), new Promise((r) => (timer = setTimeout(r, 30_000)))]);
+      clearTimeout(timer);
       await database.drop();
       fs.rmSync(mailDir, { recursive: true, force: true });
     },
