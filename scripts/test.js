@@ -83,8 +83,8 @@ for (const tier of tiers) {
     continue;
   }
   const r = JSON.parse(fs.readFileSync(out, 'utf8'));
-  // a suite that fails before any test runs has no test results: count it as one failure
-  const brokenSuites = r.testResults.filter((s) => s.status === 'failed' && s.assertionResults.length === 0).length;
+  // a suite that fails outside its tests (before any runs, or in an afterAll) has no failed test: count it as one failure
+  const brokenSuites = r.testResults.filter((s) => s.status === 'failed' && !s.assertionResults.some((a) => a.status === 'failed')).length;
   const passed = r.numPassedTests;
   const failed = r.numFailedTests + brokenSuites;
   const skipped = r.numPendingTests + r.numTodoTests;
