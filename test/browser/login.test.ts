@@ -76,7 +76,7 @@ describe.each([
 it('sends an admin role away from the portal and a wrong password gets a clear message', async () => {
   const page = await openPage(browser);
   await page.goto(`${base}/portal/login`);
-  await signIn(page, 'admin@lidz.lv');
+  await signIn(page, 'admin@lidz.lv', undefined, { succeeds: false });
   await page.getByRole('alert').getByText('/admin/').waitFor();
   await page.getByLabel('Parole', { exact: true }).fill('wrong-password');
   await page.getByRole('button', { name: 'Pieteikties' }).click();

@@ -76,8 +76,12 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
 }
 
 /** Signs in through a login form in Latvian (the default language). */
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, opts: { succeeds?: boolean } = {}): Promise<void> {
+  const passwordField = page.getByLabel('Parole', { exact: true });
   await page.getByLabel('E-pasts').fill(email);
-  await page.getByLabel('Parole', { exact: true }).fill(password);
+  await passwordField.fill(password);
   await page.getByRole('button', { name: 'Pieteikties' }).click();
+  // the app moves on by itself after a successful sign-in: wait for that, so a test's own next
+  // navigation cannot be overtaken by the app's redirect to its home page
+  if (opts.succeeds !== false) await passwordField.waitFor({ state: 'detached', timeout: 60_000 });
 }
