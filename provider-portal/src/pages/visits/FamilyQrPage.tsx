@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { PageHeading } from '../../ui/PageHeading';
 import { formatCardNumber } from '../../../../libs/src/visits/card-number';
 import { qrPayloadAt, TOTP_STEP_SECONDS } from '../../../../libs/src/visits/totp';
+import { VisitCells, type VisitSummary } from './VisitCells';
 
 interface Child {
   id: string;
@@ -19,13 +20,8 @@ interface Device {
   secret: string;
   cardNumber: string;
 }
-interface VisitRow {
-  id: string;
+interface VisitRow extends VisitSummary {
   childId: string;
-  checkInAt: string | null;
-  checkOutAt: string | null;
-  durationMinutes: number | null;
-  status: 'open' | 'verified' | 'exception' | 'rejected';
   confirmedAt: string | null;
   disputedAt: string | null;
 }
@@ -168,9 +164,7 @@ export function FamilyQrPage() {
             <tbody>
               {visits.map((v) => (
                 <tr key={v.id}>
-                  <td>{v.checkInAt ? i18n.dateTime(v.checkInAt) : v.checkOutAt ? i18n.dateTime(v.checkOutAt) : ''}</td>
-                  <td>{v.durationMinutes === null ? '—' : t('visits.minutes', { n: v.durationMinutes })}</td>
-                  <td>{t(`visits.status.${v.status}`)}</td>
+                  <VisitCells visit={v} />
                   <td>
                     {v.disputedAt ? (
                       t('visits.family.disputed')

@@ -6,6 +6,7 @@ import { isValidCardNumber, normaliseCardNumber } from '../../../../libs/src/vis
 import { parseQrPayload } from '../../../../libs/src/visits/totp';
 import { decodeQrFromVideo, cameraDecodingSupported } from './qrDecode';
 import { enqueue, readQueue, syncQueue, type QueuedScan, type ScanBody } from './scanQueue';
+import { VisitCells, type VisitSummary } from './VisitCells';
 
 interface ContractRow {
   id: string;
@@ -15,12 +16,7 @@ interface ContractRow {
   child: { firstName: string; lastName: string };
 }
 
-interface VisitRow {
-  id: string;
-  checkInAt: string | null;
-  checkOutAt: string | null;
-  durationMinutes: number | null;
-  status: 'open' | 'verified' | 'exception' | 'rejected';
+interface VisitRow extends VisitSummary {
   method: string;
 }
 
@@ -227,9 +223,7 @@ export function ScanPage() {
             <tbody>
               {visits.map((v) => (
                 <tr key={v.id}>
-                  <td>{v.checkInAt ? i18n.dateTime(v.checkInAt) : v.checkOutAt ? i18n.dateTime(v.checkOutAt) : ''}</td>
-                  <td>{v.durationMinutes === null ? '—' : t('visits.minutes', { n: v.durationMinutes })}</td>
-                  <td data-testid="visit-status">{t(`visits.status.${v.status}`)}</td>
+                  <VisitCells visit={v} />
                 </tr>
               ))}
             </tbody>
