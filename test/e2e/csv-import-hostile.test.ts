@@ -2,7 +2,7 @@ import { oldFormCode } from '../../api/src/modules/children/personal-code.rules'
 import { startTestApp, TestApp } from '../support/app';
 import { municipalityOrg } from '../support/children-factories';
 import { Session, userWithSession } from '../support/factories';
-import { waitFor } from '../support/fake-smtp';
+import { waitFor } from '../support/poll';
 
 // A decision file as real life sends it: extra columns, a file saved in the wrong encoding, cells that
 // are spreadsheet formulas. Good rows import; each bad row is reported by row, field and code; nothing

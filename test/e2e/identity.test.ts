@@ -4,6 +4,7 @@ import { AuditEvent } from '../../api/src/modules/audit/audit-event.entity';
 import { RefreshSession } from '../../api/src/modules/identity/entities/refresh-session.entity';
 import { startTestApp, TestApp } from '../support/app';
 import { loginAs, makeOrganisation, makeUser, TEST_PASSWORD, userWithSession } from '../support/factories';
+import { waitFor } from '../support/poll';
 
 const errorShape = (code: string, statusCode: number) => ({ statusCode, code, message: `errors.${code}`, requestId: expect.any(String) });
 
@@ -192,12 +193,3 @@ describe('identity and the HTTP contract', () => {
   });
 });
 
-async function waitFor<T>(probe: () => T | undefined, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

@@ -9,7 +9,7 @@ import { createHttpApp } from '../../api/src/bootstrap/http';
 import { loadConfig } from '../../api/src/config/config';
 import { createDataSource } from '../../api/src/database/data-source';
 import type { TestApp } from '../support/app';
-import { freePort } from '../support/fake-smtp';
+import { freePort } from '../support/poll';
 import { makeContract, makeFamilyWithDevice, makeSpecialist, qrAt, scanBody } from '../support/visits-factories';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -2,7 +2,7 @@ import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { startTestApp, TestApp } from '../support/app';
 import { makeUser } from '../support/factories';
-import { freePort, waitFor } from '../support/fake-smtp';
+import { freePort, waitFor } from '../support/poll';
 
 const hasRedis = spawnSync('redis-server', ['--version']).status === 0;
 

@@ -1,6 +1,7 @@
 import { startTestApp, TestApp } from '../support/app';
 import { makeUser } from '../support/factories';
-import { FakeSmtp, freePort, waitFor } from '../support/fake-smtp';
+import { FakeSmtp } from '../support/fake-smtp';
+import { freePort, waitFor } from '../support/poll';
 
 // The mail server is down when the platform must send: the request is still accepted, the e-mail
 // waits, retries with backoff, and is delivered exactly once after the server comes back.

@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { startTestApp, TestApp } from '../support/app';
 import { decisionRow, municipalityOrg } from '../support/children-factories';
 import { userWithSession } from '../support/factories';
-import { waitFor } from '../support/fake-smtp';
+import { waitFor } from '../support/poll';
 import { kill, startWorkerProcess } from '../support/processes';
 
 const ROWS = 250;

@@ -5,19 +5,10 @@ import { OutboxService } from '../../api/src/modules/jobs/outbox.service';
 import { QUEUES } from '../../api/src/modules/jobs/queues';
 import { startTestApp, TestApp } from '../support/app';
 import { userWithSession } from '../support/factories';
+import { waitFor } from '../support/poll';
 
 // The queue suites run on BullMQ's PostgreSQL backend always, and again on Redis when REDIS_URL is set.
 const backends: ('postgres' | 'redis')[] = process.env.REDIS_URL ? ['postgres', 'redis'] : ['postgres'];
-
-async function until<T>(probe: () => Promise<T | undefined | false>, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe.each(backends)('jobs on the %s backend', (backend) => {
   let t: TestApp;
@@ -40,7 +31,7 @@ describe.each(backends)('jobs on the %s backend', (backend) => {
       }),
     ).rejects.toThrow('roll back');
     await t.flushOutbox();
-    const sent = await until(async () => (await t.db.query(`SELECT id, sent_at FROM email_message WHERE sent_at IS NOT NULL`)).length === 1 && true);
+    const sent = await waitFor(async () => (await t.db.query(`SELECT id, sent_at FROM email_message WHERE sent_at IS NOT NULL`)).length === 1 && true);
     expect(sent).toBe(true);
     expect(await t.db.query(`SELECT to_address FROM email_message`)).toEqual([{ to_address: 'kept@example.lv' }]);
     expect(fs.readdirSync(t.mailDir)).toEqual([`${committed}.eml`]);
@@ -53,7 +44,7 @@ describe.each(backends)('jobs on the %s backend', (backend) => {
     await t.db.transaction((m) => outbox.enqueue(m, QUEUES.notifications, 'send-email', 'email:refused', { emailId: '00000000-0000-0000-0000-000000000000' }));
     const emailId = await t.db.transaction((m) => notifications.queueEmail(m, 'after-poison@example.lv', 'password-reset', 'lv', { link: 'l' }));
     await t.flushOutbox();
-    await until(async () => (await t.db.query(`SELECT 1 FROM email_message WHERE id = $1 AND sent_at IS NOT NULL`, [emailId])).length === 1);
+    await waitFor(async () => (await t.db.query(`SELECT 1 FROM email_message WHERE id = $1 AND sent_at IS NOT NULL`, [emailId])).length === 1);
     const [poison] = await t.db.query(`SELECT dispatched_at, attempts, last_error FROM outbox_message WHERE job_id = 'email:refused'`);
     expect(poison.dispatched_at).toBeNull();
     expect(poison.attempts).toBeGreaterThanOrEqual(1);
@@ -68,7 +59,7 @@ describe.each(backends)('jobs on the %s backend', (backend) => {
     // a crash between "added to the queue" and "marked dispatched" leaves a second row with the same key
     await t.db.transaction((m) => outbox.enqueue(m, QUEUES.notifications, 'send-email', `email-${emailId}`, { emailId }));
     await t.flushOutbox();
-    await until(async () => (await t.db.query(`SELECT 1 FROM email_message WHERE id = $1 AND sent_at IS NOT NULL`, [emailId])).length === 1);
+    await waitFor(async () => (await t.db.query(`SELECT 1 FROM email_message WHERE id = $1 AND sent_at IS NOT NULL`, [emailId])).length === 1);
     const jobs = t.app.get(JobsService);
     const queue = jobs.queue(QUEUES.notifications);
     const all = await queue.getJobs(['completed', 'active', 'waiting', 'delayed', 'failed']);
@@ -82,7 +73,7 @@ describe.each(backends)('jobs on the %s backend', (backend) => {
     const queue = t.app.get(JobsService).queue(QUEUES.notifications);
     // a job the worker cannot handle fails; the operator sees it and can retry it
     await queue.add('unknown-job', {}, { jobId: 'retry-me-2', attempts: 1 });
-    await until(async () => (await queue.getJobState('retry-me-2')) === 'failed');
+    await waitFor(async () => (await queue.getJobState('retry-me-2')) === 'failed');
     const list = await t.http().get('/api/jobs').query({ filter: JSON.stringify({ state: 'failed' }) }).set(admin.auth);
     expect(list.status).toBe(200);
     expect(list.headers['content-range']).toMatch(/^jobs \d+-\d+\/\d+$/);

@@ -1,4 +1,4 @@
-import './alias-libs';
+import './libs-alias';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
