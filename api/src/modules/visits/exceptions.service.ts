@@ -121,7 +121,7 @@ export class ExceptionsService {
           await m.update(Visit, { id: v.id }, { ...patch, billableMinutes: billable, reasons: v.reasons.filter((r) => r !== 'SPECIALIST_OVERLAP') });
           await this.verifier.repriceSession(m, sessionId);
           // mates held only for the overlap are now clean
-          for (const mate of mates) if (mate.status === 'exception' && !mate.resolution) await this.verifier.reverify(m, mate.id, now, false);
+          for (const mate of mates) if (mate.status === 'exception' && !mate.resolution) await this.verifier.reverify(m, mate.id, now, { cascade: false });
           break;
         }
       }

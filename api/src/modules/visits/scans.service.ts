@@ -1,11 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { isValidCardNumber, normaliseCardNumber, parseQrPayload, stepStart } from '@lidz/libs';
-import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../common/auth/actor';
 import { AppError, fieldError, notFound } from '../../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
-import { Card } from './entities/card.entity';
-import { FamilyDevice } from './entities/family-device.entity';
 import { Scan, ScanKind, ScanVerdict } from './entities/scan.entity';
 import { Visit } from './entities/visit.entity';
 import { VisitVerifier } from './visit-verifier.service';
@@ -66,38 +65,52 @@ export class ScansService {
     }
   }
 
+  /**
+   * One scan, in about ten statements: card lock with the caller's specialist and any stored answer;
+   * one context query (specialist lock, contracts, device secrets, the code's first use); pairing;
+   * one facts query and one update for the verification; the scan row with its answer; the audit row.
+   */
   private async scanInTransaction(m: EntityManager, actor: Actor, dto: ScanDto, cardNumber: string, scannedAt: Date, now: Date): Promise<ScanResult> {
-    const replay = await this.storedResult(m, actor, dto.clientScanId);
-    if (replay) return replay;
-    const specialistId = await visitsRepository.findSpecialistIdOfUser(m, actor.userId);
-    if (!specialistId) throw new AppError('VISIT_NOT_A_SPECIALIST');
-
     // the card row lock serialises every scan of one card: a code can be used once, even concurrently
-    const card = await m.getRepository(Card).findOne({ where: { number: cardNumber }, lock: { mode: 'pessimistic_write' } });
-    if (!card) {
+    const [head]: { specialist_id: string | null; stored_actor: string | null; stored_result: ScanResult | null; card_id: string | null; child_id: string | null; card_status: string | null }[] =
+      await m.query(
+        `SELECT (SELECT sp.id FROM specialist sp WHERE sp.user_id = $2) AS specialist_id,
+                st.actor_user_id AS stored_actor, st.result AS stored_result, c.id AS card_id, c.child_id, c.status AS card_status
+           FROM (SELECT 1) one
+           LEFT JOIN scan st ON st.client_scan_id = $3
+           LEFT JOIN LATERAL (SELECT id, child_id, status FROM card WHERE number = $1 FOR UPDATE) c ON true`,
+        [cardNumber, actor.userId, dto.clientScanId],
+      );
+    if (head.stored_actor) {
+      if (head.stored_actor !== actor.userId) throw new AppError('CONFLICT', { clientScanId: 'taken' });
+      return head.stored_result!;
+    }
+    const specialistId = head.specialist_id;
+    if (!specialistId) throw new AppError('VISIT_NOT_A_SPECIALIST');
+    if (!head.card_id) {
       if (dto.method === 'card') throw new AppError('VISIT_CARD_UNKNOWN', { cardNumber: 'unknown' });
       return this.recordForgedWithoutVisit(m, actor, dto, specialistId, scannedAt);
     }
-    const again = await this.storedResult(m, actor, dto.clientScanId);
-    if (again) return again;
-
-    const contract = await this.resolveContract(m, actor, dto, card.childId, specialistId);
-    await m.query(`SELECT pg_advisory_xact_lock(hashtext('visit-specialist:' || $1))`, [specialistId]);
+    const card = { id: head.card_id, childId: head.child_id!, status: head.card_status! };
+    const token = dto.method === 'qr' ? parseQrPayload(dto.code!)! : null;
+    const ctx = await visitsRepository.scanContext(m, {
+      specialistId,
+      childId: card.childId,
+      providerOrganisationId: actor.organisationId,
+      contractId: dto.contractId ?? null,
+      checkOut: dto.kind === 'check_out',
+      cardId: card.id,
+      tokenStep: token?.step ?? null,
+      // a device revoked after the code was shown still vouches for that code (offline scans sync later)
+      shownAt: token ? stepStart(token.step) : null,
+    });
+    const contract = this.chooseContract(actor, dto, card.childId, specialistId, ctx.contracts);
 
     let verdict: ScanVerdict;
     let effectiveAt = scannedAt;
-    let tokenStep: number | null = null;
-    let firstUseOfToken: Scan | null = null;
-    if (dto.method === 'qr') {
-      const token = parseQrPayload(dto.code!)!;
-      tokenStep = token.step;
-      // a device revoked after the code was shown still vouches for that code (offline scans sync later)
-      const devices = await m.getRepository(FamilyDevice).createQueryBuilder('d')
-        .where('d.child_id = :child', { child: card.childId })
-        .andWhere('(d.revoked_at IS NULL OR d.revoked_at > :shown)', { shown: stepStart(token.step) })
-        .getMany();
-      firstUseOfToken = await m.getRepository(Scan).findOneBy({ cardId: card.id, tokenStep: token.step, tokenFirstUse: true });
-      const j = judgeToken({ text: dto.code!, secrets: devices.map((d) => d.secret), scannedAt, alreadyUsed: !!firstUseOfToken }, this.verifier.config);
+    const firstUseOfToken = ctx.firstUse;
+    if (token) {
+      const j = judgeToken({ text: dto.code!, secrets: ctx.secrets, scannedAt, alreadyUsed: !!firstUseOfToken }, this.verifier.config);
       verdict = j.verdict === 'unreadable' ? 'forged' : j.verdict;
       effectiveAt = j.at;
     } else {
@@ -105,27 +118,9 @@ export class ScansService {
     }
     if (card.status !== 'active' && verdict !== 'forged') verdict = 'card_blocked';
 
-    const { identifiers } = await m.insert(Scan, {
-      clientScanId: dto.clientScanId,
-      kind: dto.kind,
-      method: dto.method,
-      actorUserId: actor.userId,
-      specialistId,
-      providerOrganisationId: actor.organisationId,
-      contractId: contract.id,
-      cardId: card.id,
-      childId: card.childId,
-      tokenStep,
-      tokenFirstUse: verdict === 'genuine',
-      verdict,
-      scannedAt,
-      effectiveAt,
-      location: dto.location ? { lat: dto.location.lat, lng: dto.location.lng, accuracy: dto.location.accuracy } : null,
-    });
-    const scanId = String(identifiers[0].id);
-
+    const scanId = randomUUID();
     if (verdict === 'forged') {
-      await this.audit.record(m, actor, { action: 'security.visit_code_forged', subjectType: 'scan', subjectId: scanId, childId: card.childId, details: { cardId: card.id, contractId: contract.id, specialistId, step: tokenStep } });
+      await this.audit.record(m, actor, { action: 'security.visit_code_forged', subjectType: 'scan', subjectId: scanId, childId: card.childId, details: { cardId: card.id, contractId: contract.id, specialistId, step: token?.step ?? null } });
     }
 
     let visit: Visit;
@@ -134,7 +129,7 @@ export class ScansService {
       visit = await m.getRepository(Visit).findOneByOrFail({ id: firstUseOfToken.visitId });
     } else {
       const visitId = await this.pair(m, actor, { scanId, kind: dto.kind, at: effectiveAt, contract, specialistId, method: dto.method === 'qr' ? 'qr' : 'card' });
-      visit = await this.verifier.reverify(m, visitId, now);
+      visit = await this.verifier.reverify(m, visitId, now, { contract, pendingScan: { id: scanId, verdict } });
     }
     const result: ScanResult = {
       scanId,
@@ -147,49 +142,60 @@ export class ScansService {
       reasons: visit.reasons,
       durationMinutes: visit.durationMinutes,
     };
-    await m.update(Scan, { id: scanId }, { visitId: visit.id, result: result as never });
+    // the scan row is written last, with its answer: the unique clientScanId still settles a race
+    await m.insert(Scan, {
+      id: scanId,
+      clientScanId: dto.clientScanId,
+      kind: dto.kind,
+      method: dto.method,
+      actorUserId: actor.userId,
+      specialistId,
+      providerOrganisationId: actor.organisationId,
+      contractId: contract.id,
+      cardId: card.id,
+      childId: card.childId,
+      tokenStep: token?.step ?? null,
+      tokenFirstUse: verdict === 'genuine',
+      verdict,
+      scannedAt,
+      effectiveAt,
+      location: dto.location ? { lat: dto.location.lat, lng: dto.location.lng, accuracy: dto.location.accuracy } : null,
+      visitId: visit.id,
+      result: result as never,
+    });
     await this.audit.record(m, actor, { action: 'visit.scanned', subjectType: 'visit', subjectId: visit.id, childId: card.childId, details: { scanId, kind: dto.kind, method: dto.method, verdict, status: visit.status } });
     return result;
-  }
-
-  private async storedResult(m: EntityManager, actor: Actor, clientScanId: string): Promise<ScanResult | null> {
-    const stored = await m.getRepository(Scan).findOneBy({ clientScanId });
-    if (!stored) return null;
-    if (stored.actorUserId !== actor.userId) throw new AppError('CONFLICT', { clientScanId: 'taken' });
-    return stored.result as unknown as ScanResult;
   }
 
   /** A QR naming no card we issued: nothing to verify, but it is recorded and raised as a security event. */
   private async recordForgedWithoutVisit(m: EntityManager, actor: Actor, dto: ScanDto, specialistId: string, scannedAt: Date): Promise<ScanResult> {
     const token = parseQrPayload(dto.code!)!;
     const effectiveAt = stepStart(token.step);
-    const { identifiers } = await m.insert(Scan, { clientScanId: dto.clientScanId, kind: dto.kind, method: dto.method, actorUserId: actor.userId, specialistId, providerOrganisationId: actor.organisationId, verdict: 'forged', tokenStep: token.step, scannedAt, effectiveAt });
-    const scanId = String(identifiers[0].id);
+    const scanId = randomUUID();
     const result: ScanResult = { scanId, clientScanId: dto.clientScanId, kind: dto.kind, verdict: 'forged', effectiveAt: effectiveAt.toISOString(), visitId: null, visitStatus: 'rejected', reasons: [], durationMinutes: null };
-    await m.update(Scan, { id: scanId }, { result: result as never });
+    await m.insert(Scan, { id: scanId, clientScanId: dto.clientScanId, kind: dto.kind, method: dto.method, actorUserId: actor.userId, specialistId, providerOrganisationId: actor.organisationId, verdict: 'forged', tokenStep: token.step, scannedAt, effectiveAt, result: result as never });
     await this.audit.record(m, actor, { action: 'security.visit_code_forged', subjectType: 'scan', subjectId: scanId, details: { specialistId, unknownCard: true } });
     return result;
   }
 
   /**
    * The contract the scan is for: the one named (it must be this provider's contract with this child,
-   * or it does not exist for the caller), or the single active contract naming this specialist.
+   * or it does not exist for the caller); for a check-out, the contract of the specialist's open visit;
+   * else the single active contract naming this specialist.
    */
-  private async resolveContract(m: EntityManager, actor: Actor, dto: ScanDto, childId: string, specialistId: string): Promise<ContractRow> {
+  private chooseContract(actor: Actor, dto: ScanDto, childId: string, specialistId: string, contracts: (ContractRow & { openVisit: boolean; candidate: boolean })[]): ContractRow {
     if (dto.contractId) {
-      const c = await visitsRepository.findContract(m, dto.contractId);
+      const c = contracts[0];
       if (!c || c.providerOrganisationId !== actor.organisationId || c.childId !== childId) throw notFound();
       if (actor.role === 'specialist' && !c.specialistIds.includes(specialistId)) throw notFound();
       return c;
     }
-    if (dto.kind === 'check_out') {
-      const open = await m.getRepository(Visit).findOne({ where: { childId, specialistId, providerOrganisationId: actor.organisationId, checkInAt: Not(IsNull()), checkOutAt: IsNull(), status: Not('rejected') }, order: { checkInAt: 'DESC' } });
-      if (open) return (await visitsRepository.findContract(m, open.contractId))!;
-    }
-    const ids = await visitsRepository.findScanContracts(m, childId, actor.organisationId, specialistId);
-    if (ids.length === 0) throw new AppError('VISIT_NO_CONTRACT', { contractId: 'noContract' });
-    if (ids.length > 1) throw fieldError('contractId', 'ambiguous');
-    return (await visitsRepository.findContract(m, ids[0]))!;
+    const open = dto.kind === 'check_out' ? contracts.find((c) => c.openVisit) : undefined;
+    if (open) return open;
+    const candidates = contracts.filter((c) => c.candidate);
+    if (candidates.length === 0) throw new AppError('VISIT_NO_CONTRACT', { contractId: 'noContract' });
+    if (candidates.length > 1) throw fieldError('contractId', 'ambiguous');
+    return candidates[0];
   }
 
   /**
@@ -200,39 +206,45 @@ export class ScansService {
   private async pair(m: EntityManager, actor: Actor, s: { scanId: string; kind: ScanKind; at: Date; contract: ContractRow; specialistId: string; method: 'qr' | 'card' }): Promise<string> {
     const maxMs = this.verifier.config.maxVisitMs;
     const key = { contractId: s.contract.id, specialistId: s.specialistId, childId: s.contract.childId };
-    const qb = () => m.getRepository(Visit).createQueryBuilder('v')
-      .where('v.contract_id = :contractId AND v.specialist_id = :specialistId AND v.child_id = :childId', key)
-      .andWhere(`v.status <> 'rejected' AND v.resolution IS NULL AND NOT v.billed AND NOT v.manual`);
     const from = new Date(s.at.getTime() - maxMs);
     const to = new Date(s.at.getTime() + maxMs);
-    if (s.kind === 'check_in') {
-      const lone = await qb().andWhere('v.check_in_at IS NULL AND v.check_out_at > :at AND v.check_out_at <= :to', { at: s.at, to }).orderBy('v.check_out_at', 'ASC').getOne();
-      if (lone) {
-        await m.update(Visit, { id: lone.id }, { checkInAt: s.at, checkInScanId: s.scanId });
-        return lone.id;
+    // one lookup: the lone opposite scan's visit (preferred; the nearest in time) or a visit the scan falls inside
+    const checkIn = s.kind === 'check_in';
+    const [hit]: { id: string; check_out_at: Date | null; check_out_scan_id: string | null; lone: boolean }[] = await m.query(
+      `SELECT v.id, v.check_out_at, v.check_out_scan_id, ${checkIn ? 'v.check_in_at IS NULL' : 'v.check_out_at IS NULL'} AS lone
+         FROM visit v
+        WHERE v.contract_id = $1 AND v.specialist_id = $2 AND v.child_id = $3
+          AND v.status <> 'rejected' AND v.resolution IS NULL AND NOT v.billed AND NOT v.manual
+          AND (${checkIn ? 'v.check_in_at IS NULL AND v.check_out_at > $4 AND v.check_out_at <= $5' : 'v.check_out_at IS NULL AND v.check_in_at < $4 AND v.check_in_at >= $5'}
+               OR (v.check_in_at < $4 AND v.check_out_at > $4))
+        ORDER BY 4 DESC, ${checkIn ? 'v.check_out_at ASC' : 'v.check_in_at DESC'}, v.id
+        LIMIT 1`,
+      [key.contractId, key.specialistId, key.childId, s.at, checkIn ? to : from],
+    );
+    if (checkIn) {
+      if (hit?.lone) {
+        await m.update(Visit, { id: hit.id }, { checkInAt: s.at, checkInScanId: s.scanId });
+        return hit.id;
       }
-      const around = await qb().andWhere('v.check_in_at < :at AND v.check_out_at > :at', { at: s.at }).getOne();
-      if (around) {
-        await m.update(Visit, { id: around.id }, { checkOutAt: null, checkOutScanId: null });
-        const id = await this.newVisit(m, actor, s, { checkInAt: s.at, checkInScanId: s.scanId, checkOutAt: around.checkOutAt, checkOutScanId: around.checkOutScanId });
-        await m.update(Scan, { id: around.checkOutScanId! }, { visitId: id });
-        await this.verifier.reverify(m, around.id, new Date());
+      if (hit) {
+        await m.update(Visit, { id: hit.id }, { checkOutAt: null, checkOutScanId: null });
+        const id = await this.newVisit(m, actor, s, { checkInAt: s.at, checkInScanId: s.scanId, checkOutAt: hit.check_out_at, checkOutScanId: hit.check_out_scan_id });
+        await m.update(Scan, { id: hit.check_out_scan_id! }, { visitId: id });
+        await this.verifier.reverify(m, hit.id, new Date());
         return id;
       }
       return this.newVisit(m, actor, s, { checkInAt: s.at, checkInScanId: s.scanId });
     }
-    const lone = await qb().andWhere('v.check_out_at IS NULL AND v.check_in_at < :at AND v.check_in_at >= :from', { at: s.at, from }).orderBy('v.check_in_at', 'DESC').getOne();
-    if (lone) {
-      await m.update(Visit, { id: lone.id }, { checkOutAt: s.at, checkOutScanId: s.scanId });
-      return lone.id;
+    if (hit?.lone) {
+      await m.update(Visit, { id: hit.id }, { checkOutAt: s.at, checkOutScanId: s.scanId });
+      return hit.id;
     }
-    const around = await qb().andWhere('v.check_in_at < :at AND v.check_out_at > :at', { at: s.at }).getOne();
-    if (around) {
-      await m.update(Visit, { id: around.id }, { checkOutAt: s.at, checkOutScanId: s.scanId });
-      const id = await this.newVisit(m, actor, s, { checkOutAt: around.checkOutAt, checkOutScanId: around.checkOutScanId });
-      await m.update(Scan, { id: around.checkOutScanId! }, { visitId: id });
+    if (hit) {
+      await m.update(Visit, { id: hit.id }, { checkOutAt: s.at, checkOutScanId: s.scanId });
+      const id = await this.newVisit(m, actor, s, { checkOutAt: hit.check_out_at, checkOutScanId: hit.check_out_scan_id });
+      await m.update(Scan, { id: hit.check_out_scan_id! }, { visitId: id });
       await this.verifier.reverify(m, id, new Date());
-      return around.id;
+      return hit.id;
     }
     return this.newVisit(m, actor, s, { checkOutAt: s.at, checkOutScanId: s.scanId });
   }
