@@ -202,6 +202,10 @@ describe('visits: scanning, verification, exceptions', () => {
     const late = await t.http().post('/api/visits/manual').set(s.session.auth).send({ contractId: s.contractId, checkInAt: old.toISOString(), checkOutAt: new Date(old.getTime() + min(40)).toISOString(), reason: 'DEVICE_BROKEN' });
     expect(late.status).toBe(422);
     expect(late.body.code).toBe('VISIT_LATE_ENTRY');
+    // no visit lasts longer than a check-out may pair with its check-in (12 h)
+    const long = await t.http().post('/api/visits/manual').set(s.session.auth).send({ contractId: s.contractId, checkInAt: inAt.toISOString(), checkOutAt: new Date(inAt.getTime() + min(12 * 60 + 1)).toISOString(), reason: 'DEVICE_BROKEN' });
+    expect(long.status).toBe(400);
+    expect(long.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: { checkOutAt: 'tooLong' } });
   });
 
   it('a family sees only its own child’s visits, may dispute, and a provider cannot resolve its own exceptions', async () => {

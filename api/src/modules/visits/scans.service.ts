@@ -4,6 +4,7 @@ import { isValidCardNumber, normaliseCardNumber, parseQrPayload, stepStart } fro
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../common/auth/actor';
 import { AppError, fieldError, notFound } from '../../common/errors/app-error';
+import { preparedQuery } from '../../database/prepared';
 import { AuditService } from '../audit/audit.service';
 import { Scan, ScanKind, ScanVerdict } from './entities/scan.entity';
 import { Visit } from './entities/visit.entity';
@@ -73,7 +74,9 @@ export class ScansService {
   private async scanInTransaction(m: EntityManager, actor: Actor, dto: ScanDto, cardNumber: string, scannedAt: Date, now: Date): Promise<ScanResult> {
     // the card row lock serialises every scan of one card: a code can be used once, even concurrently
     const [head]: { specialist_id: string | null; stored_actor: string | null; stored_result: ScanResult | null; card_id: string | null; child_id: string | null; card_status: string | null }[] =
-      await m.query(
+      await preparedQuery(
+        m,
+        'scan-head-v1',
         `SELECT (SELECT sp.id FROM specialist sp WHERE sp.user_id = $2) AS specialist_id,
                 st.actor_user_id AS stored_actor, st.result AS stored_result, c.id AS card_id, c.child_id, c.status AS card_status
            FROM (SELECT 1) one

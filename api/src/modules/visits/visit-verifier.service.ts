@@ -1,11 +1,35 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, EntityNotFoundError, In } from 'typeorm';
+import { hydrate, preparedQuery } from '../../database/prepared';
 import { Visit } from './entities/visit.entity';
 import { VisitException } from './entities/visit-exception.entity';
 import type { ScanVerdict } from './entities/scan.entity';
 import { visitsRepository, type ContractRow, type SpecialistVisit } from './visits.repository';
 import { findOverlaps, ReasonCode, verifyVisit, VISIT_RULE_DEFAULTS, visitPriceCents, billableMinutes } from './visits.rules';
+
+/**
+ * One visit with what its verification reads: its scans' verdicts, the contract's verified visits this
+ * Riga month and their price, the specialist's visits overlapping it (a visit lasts at most the longest
+ * pairing window, $3 seconds, so only those starting that long before it can overlap — this keeps the
+ * lookup to a short index range however long the specialist's history), and its open exception.
+ */
+const VISIT_FACTS_SQL = `
+  SELECT v.*,
+    (SELECT COALESCE(json_agg(s.verdict), '[]') FROM scan s WHERE s.id IN (v.check_in_scan_id, v.check_out_scan_id)) AS scan_verdicts,
+    (SELECT count(*)::int FROM visit o WHERE o.contract_id = v.contract_id AND o.id <> v.id AND o.status = 'verified'
+        AND to_char(COALESCE(o.check_in_at, o.check_out_at) AT TIME ZONE 'Europe/Riga', 'YYYY-MM')
+          = to_char(COALESCE(v.check_in_at, v.check_out_at, $2::timestamptz) AT TIME ZONE 'Europe/Riga', 'YYYY-MM')) AS units_used,
+    (SELECT COALESCE(sum(o.price_cents), 0)::text FROM visit o WHERE o.contract_id = v.contract_id AND o.id <> v.id AND o.status = 'verified') AS verified_price,
+    CASE WHEN v.check_in_at IS NOT NULL AND v.check_out_at IS NOT NULL THEN (
+      SELECT COALESCE(json_agg(json_build_object('id', o.id, 'start', o.check_in_at, 'end', o.check_out_at, 'group_session_id', o.group_session_id,
+               'contract_id', o.contract_id, 'service_code', o.service_code, 'status', o.status, 'delivery_mode', COALESCE(c.delivery_mode, 'individual'))), '[]')
+        FROM visit o LEFT JOIN contract c ON c.id = o.contract_id
+       WHERE o.specialist_id = v.specialist_id AND o.id <> v.id AND o.status <> 'rejected'
+         AND o.check_in_at > v.check_in_at - make_interval(secs => $3) AND o.check_in_at < v.check_out_at
+         AND o.check_out_at IS NOT NULL AND o.check_out_at > v.check_in_at) END AS others,
+    (SELECT e.id FROM visit_exception e WHERE e.visit_id = v.id AND e.status = 'open' ORDER BY e.id LIMIT 1) AS open_exception_id
+  FROM visit v WHERE v.id = $1`;
 
 export interface ReverifyOptions {
   /** Re-judge the visits it overlaps too (default true). */
@@ -92,51 +116,32 @@ export class VisitVerifier {
     return Object.assign(visit, patch, { updatedAt: new Date() });
   }
 
-  /** The visit and everything its verification reads, in one statement. */
+  /** The visit and everything its verification reads, in one (prepared) statement. */
   private async loadFacts(m: EntityManager, visitId: string, now: Date) {
-    const { entities, raw } = await m
-      .getRepository(Visit)
-      .createQueryBuilder('v')
-      .where('v.id = :visitId', { visitId })
-      .addSelect(`(SELECT COALESCE(json_agg(s.verdict), '[]') FROM scan s WHERE s.id IN (v.check_in_scan_id, v.check_out_scan_id))`, 'scan_verdicts')
-      .addSelect(
-        `(SELECT count(*)::int FROM visit o WHERE o.contract_id = v.contract_id AND o.id <> v.id AND o.status = 'verified'
-             AND to_char(COALESCE(o.check_in_at, o.check_out_at) AT TIME ZONE 'Europe/Riga', 'YYYY-MM')
-               = to_char(COALESCE(v.check_in_at, v.check_out_at, CAST(:now AS timestamptz)) AT TIME ZONE 'Europe/Riga', 'YYYY-MM'))`,
-        'units_used',
-      )
-      .addSelect(`(SELECT COALESCE(sum(o.price_cents), 0)::text FROM visit o WHERE o.contract_id = v.contract_id AND o.id <> v.id AND o.status = 'verified')`, 'verified_price')
-      .addSelect(
-        `CASE WHEN v.check_in_at IS NOT NULL AND v.check_out_at IS NOT NULL THEN (
-           SELECT COALESCE(json_agg(json_build_object('id', o.id, 'start', o.check_in_at, 'end', o.check_out_at, 'group_session_id', o.group_session_id,
-                    'contract_id', o.contract_id, 'service_code', o.service_code, 'status', o.status, 'delivery_mode', COALESCE(c.delivery_mode, 'individual'))), '[]')
-             FROM visit o LEFT JOIN contract c ON c.id = o.contract_id
-            WHERE o.specialist_id = v.specialist_id AND o.id <> v.id AND o.status <> 'rejected'
-              AND o.check_in_at IS NOT NULL AND o.check_out_at IS NOT NULL
-              AND o.check_in_at < v.check_out_at AND o.check_out_at > v.check_in_at) END`,
-        'others',
-      )
-      .addSelect(`(SELECT e.id FROM visit_exception e WHERE e.visit_id = v.id AND e.status = 'open' ORDER BY e.id LIMIT 1)`, 'open_exception_id')
-      .setParameter('now', now)
-      .getRawAndEntities();
-    const visit = entities[0];
-    if (!visit) throw new EntityNotFoundError(Visit, { id: visitId });
-    const r = raw[0] as { scan_verdicts: string[]; units_used: number; verified_price: string; others: Record<string, string | null>[] | null; open_exception_id: string | null };
+    const [r] = await preparedQuery<{ scan_verdicts: string[]; units_used: number; verified_price: string; others: Record<string, string | null>[] | null; open_exception_id: string | null } & Record<string, unknown>>(
+      m,
+      'visit-facts-v1',
+      VISIT_FACTS_SQL,
+      [visitId, now, Math.round(this.config.maxVisitMs / 1000)],
+    );
+    if (!r) throw new EntityNotFoundError(Visit, { id: visitId });
     return {
-      visit,
+      visit: hydrate(m, Visit, r),
       scanVerdicts: r.scan_verdicts ?? [],
       unitsUsedThisMonth: Number(r.units_used),
       verifiedPriceCents: Number(r.verified_price),
-      others: (r.others ?? []).map((o): SpecialistVisit => ({
-        id: String(o.id),
-        start: new Date(String(o.start)),
-        end: new Date(String(o.end)),
-        groupSessionId: o.group_session_id ?? null,
-        contractId: String(o.contract_id),
-        serviceCode: String(o.service_code),
-        deliveryMode: String(o.delivery_mode),
-        status: String(o.status),
-      })),
+      others: (r.others ?? []).map(
+        (o): SpecialistVisit => ({
+          id: String(o.id),
+          start: new Date(String(o.start)),
+          end: new Date(String(o.end)),
+          groupSessionId: o.group_session_id ?? null,
+          contractId: String(o.contract_id),
+          serviceCode: String(o.service_code),
+          deliveryMode: String(o.delivery_mode),
+          status: String(o.status),
+        }),
+      ),
       openExceptionId: r.open_exception_id,
     };
   }

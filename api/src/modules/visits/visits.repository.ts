@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { preparedQuery } from '../../database/prepared';
 import type { ContractFacts, OtherVisit } from './visits.rules';
 
 /** The contract as visits need it; read by plain SQL from the marketplace's tables. */
@@ -57,7 +58,9 @@ export const visitsRepository = {
     m: EntityManager,
     p: { specialistId: string; childId: string; providerOrganisationId: string; contractId: string | null; checkOut: boolean; cardId: string; tokenStep: number | null; shownAt: Date | null },
   ): Promise<{ contracts: (ContractRow & { openVisit: boolean; candidate: boolean })[]; secrets: string[]; firstUse: { kind: string; specialistId: string; visitId: string | null } | null }> {
-    const rows: { contracts: Record<string, unknown>[] | null; secrets: string[] | null; first_use: { kind: string; specialist_id: string; visit_id: string | null } | null }[] = await m.query(
+    const rows = await preparedQuery<{ contracts: Record<string, unknown>[] | null; secrets: string[] | null; first_use: { kind: string; specialist_id: string; visit_id: string | null } | null }>(
+      m,
+      'scan-context-v1',
       `WITH ov AS (
          SELECT v.contract_id FROM visit v
           WHERE $5::boolean AND v.child_id = $2 AND v.specialist_id = $1 AND v.provider_organisation_id = $3

@@ -102,6 +102,8 @@ export class VisitsService {
     const checkInAt = new Date(dto.checkInAt);
     const checkOutAt = new Date(dto.checkOutAt);
     if (checkOutAt <= checkInAt) throw fieldError('checkOutAt', 'afterCheckIn');
+    // no visit is longer than a check-out may be from its check-in; this also bounds the overlap lookups
+    if (checkOutAt.getTime() - checkInAt.getTime() > this.verifier.config.maxVisitMs) throw fieldError('checkOutAt', 'tooLong');
     if (!withinLateEntryWindow(checkInAt, now, this.verifier.config)) throw new AppError('VISIT_LATE_ENTRY', { checkInAt: 'lateEntry' });
     return this.db.transaction(async (m) => {
       const contract = await visitsRepository.findContract(m, dto.contractId);
