@@ -134,10 +134,10 @@ async function prepareScans(url, api, { specialists, password }) {
     const { rows } = await c.query(
       `WITH chosen AS (
          SELECT cs.specialist_id FROM contract_specialist cs JOIN contract k ON k.id = cs.contract_id
-          WHERE k.status = 'active' AND k.delivery_mode = 'individual' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT $1)
+          WHERE k.status = 'active' AND k.delivery_mode = 'individual' AND COALESCE(k.unit_minutes, 60) <= 120 GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT $1)
        SELECT u.email, s.id AS specialist_id, k.id AS contract_id, k.child_id, k.unit_minutes, cd.number AS card_number
          FROM chosen JOIN specialist s ON s.id = chosen.specialist_id JOIN app_user u ON u.id = s.user_id
-         JOIN contract_specialist cs ON cs.specialist_id = s.id JOIN contract k ON k.id = cs.contract_id AND k.status = 'active' AND k.delivery_mode = 'individual'
+         JOIN contract_specialist cs ON cs.specialist_id = s.id JOIN contract k ON k.id = cs.contract_id AND k.status = 'active' AND k.delivery_mode = 'individual' AND COALESCE(k.unit_minutes, 60) <= 120
          JOIN card cd ON cd.child_id = k.child_id AND cd.status = 'active'
         ORDER BY u.email, k.id`,
       [specialists],
@@ -170,14 +170,18 @@ async function prepareScans(url, api, { specialists, password }) {
  * The next scan of one specialist: check-in, then check-out one unit later, pair after pair, in a
  * simulated past (the app accepts offline scans within 95 days) so each pair has its own code steps.
  */
-function nextScan(worker, w, startMs) {
+function nextScan(worker, startMs) {
   if (worker.pending) {
     const s = worker.pending;
     worker.pending = null;
     return s;
   }
   const c = worker.contracts[worker.k % worker.contracts.length];
-  const at = startMs + worker.k * 3 * 3_600_000 + w * 61_000;
+  // night slots (00:00–05:30 UTC, 02:00–07:30 in Riga): the generated population's visits are in the
+  // daytime, so the stream does not collide with a specialist's recorded history (as live scans would not)
+  const slotMs = ((c.unit_minutes ?? 45) + 5) * 60_000;
+  const perNight = Math.max(1, Math.floor((330 * 60_000) / slotMs));
+  const at = startMs + Math.floor(worker.k / perNight) * 86_400_000 + (worker.k % perNight) * slotMs;
   worker.k += 1;
   const mk = (kind, t) => ({
     clientScanId: crypto.randomUUID(),
@@ -192,14 +196,14 @@ function nextScan(worker, w, startMs) {
 }
 
 async function scanBenchmark(api, workers, { seconds, log = () => {} }) {
-  const startMs = Date.now() - 80 * 86_400_000;
+  const startMs = Math.floor(Date.now() / 86_400_000 - 80) * 86_400_000; // midnight UTC, 80 days ago
   const baselineStep = async (w) => {
     const r = await api.request('POST', '/api/bench/baseline', { clientScanId: crypto.randomUUID() }, workers[w % workers.length].token);
     return { ok: r.status === 201, status: r.status };
   };
   const scanStep = async (w) => {
     const worker = workers[w % workers.length];
-    const body = nextScan(worker, w, startMs);
+    const body = nextScan(worker, startMs);
     const r = await api.request('POST', '/api/visits/scan', body, worker.token);
     return { ok: r.status === 200 || r.status === 201, status: r.status };
   };
