@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { addCents, type FundingSource } from '@lidz/libs';
 import { DataSource, EntityManager } from 'typeorm';
@@ -5,7 +6,7 @@ import { systemActor, type Actor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
 import { log } from '../../common/http/logger';
 import { LedgerService } from '../budgets/ledger.service';
-import { monthBounds, priceClaim, type UnitKind } from './claim.rules';
+import { monthBounds, priceClaim, type ClaimPrice, type UnitKind } from './claim.rules';
 import { BillingRun } from './entities/billing-run.entity';
 import { canMove, RUN_TRANSITIONS } from './lifecycle.rules';
 
@@ -35,6 +36,9 @@ interface VisitToBill {
 }
 
 export const LEDGER_REF = 'claim_line';
+
+/** Some of the visits a provider's transaction locked got a claim line from another run first. */
+class BilledMeanwhile extends Error {}
 
 /** Who pays a line: the ministry or EU source itself, or the child's municipality. */
 export function payerKeyOf(source: FundingSource, municipalityCode: string): string {
@@ -79,7 +83,7 @@ export class BillingRunner {
       await this.db.query(`UPDATE billing_run SET providers_total = $2 WHERE id = $1`, [runId, total]);
       let n = done;
       for (const providerId of providers) {
-        await this.db.transaction((m) => this.billProvider(m, actor, run, providerId));
+        await this.billOneProvider(actor, run, providerId);
         n += 1;
         await hooks.afterProvider?.(n, total);
       }
@@ -91,6 +95,23 @@ export class BillingRunner {
       throw e;
     }
     return this.db.getRepository(BillingRun).findOneByOrFail({ id: runId });
+  }
+
+  /**
+   * The provider's transaction; done again when another run billed some of its visits while this one
+   * waited for their locks (two runs of the same month at once): the next attempt's query no longer
+   * finds those visits. Any other error ends the run.
+   */
+  private async billOneProvider(actor: Actor, run: BillingRun, providerId: string): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.db.transaction((m) => this.billProvider(m, actor, run, providerId));
+        return;
+      } catch (e) {
+        if (!(e instanceof BilledMeanwhile) || attempt >= 3) throw e;
+        log('info', 'billing.provider_retried', { runId: run.id, providerId, attempt });
+      }
+    }
   }
 
   /** Providers with verified unbilled visits in the month (and scope), or lines not yet on an invoice. */
@@ -122,7 +143,13 @@ export class BillingRunner {
     return rows.map((r) => r.id);
   }
 
-  /** One provider, one transaction: claim lines, ledger spends, the draft invoice, the run's counters. */
+  /**
+   * One provider, one transaction: claim lines, ledger spends, the draft invoice, the run's counters.
+   * Set-based, a fixed number of statements whatever the number of visits: the visits (locked), one
+   * `spendMany` for their money, one statement writing the rest. Pricing stays in `priceClaim`. The
+   * outcome is that of billing the visits one by one in check-in order: a visit whose money is gone gets
+   * no line, and the visits after it still do when their money is there.
+   */
   private async billProvider(m: EntityManager, actor: Actor, run: BillingRun, providerId: string): Promise<void> {
     const { from, to } = monthBounds(run.month);
     const params: unknown[] = [providerId, from, to];
@@ -148,9 +175,8 @@ export class BillingRunner {
         FOR UPDATE OF v`,
       params,
     );
-    let created = 0;
     let skipped = 0;
-    let amount = 0;
+    const priced: { v: VisitToBill; lineId: string; basketLineId: string; source: FundingSource; unitMinutes: number; price: ClaimPrice }[] = [];
     for (const v of visits) {
       if (!v.basket_line_id || !v.funding_source) {
         skipped += 1;
@@ -163,95 +189,105 @@ export class BillingRunner {
         { unitKind: v.unit_kind, unitMinutes, unitPriceCents: Number(v.unit_price_cents), deliveryMode: v.delivery_mode },
         { durationMinutes: v.duration_minutes ?? 0, groupSize },
       );
-      // a visit whose money is gone is left unbilled (and counted); the others still go through
-      await m.query('SAVEPOINT claim_line');
-      try {
-        const inserted: { id: string }[] = await m.query(
-          `INSERT INTO claim_line (kind, visit_id, run_id, contract_id, child_id, provider_organisation_id, basket_line_id, funding_source, payer_key, service_code, service_date,
-                                   unit_kind, unit_minutes, unit_price_cents, verified_minutes, billed_minutes, quantity_milli, participants, amount_cents)
-           VALUES ('claim', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
-           ON CONFLICT (visit_id, kind) DO NOTHING RETURNING id`,
-          [
-            v.id,
-            run.id,
-            v.contract_id,
-            v.child_id,
-            providerId,
-            v.basket_line_id,
-            v.funding_source,
-            payerKeyOf(v.funding_source, v.municipality_code),
-            v.service_code,
-            v.service_date,
-            v.unit_kind,
-            unitMinutes,
-            Number(v.unit_price_cents),
-            v.duration_minutes ?? 0,
-            price.billedMinutes,
-            price.quantityMilli,
-            price.participants,
-            price.amountCents,
-          ],
-        );
-        if (inserted.length) {
-          if (price.amountCents > 0) {
-            await this.ledger.spend(m, actor, {
-              basketLineId: v.basket_line_id,
-              amountCents: price.amountCents,
-              refType: LEDGER_REF,
-              refId: inserted[0].id,
-              reason: `visit ${v.id}`,
-            });
-          }
-          await m.query(`UPDATE visit SET billed = true WHERE id = $1`, [v.id]);
-          created += 1;
-          amount = addCents(amount, price.amountCents);
-        }
-        await m.query('RELEASE SAVEPOINT claim_line');
-      } catch (e) {
-        await m.query('ROLLBACK TO SAVEPOINT claim_line');
-        if (!(e instanceof AppError)) throw e;
-        log('warn', 'billing.visit_skipped', { runId: run.id, visitId: v.id, code: e.code });
-        skipped += 1;
-      }
+      // the line's id is chosen here: the ledger movement refers to it before the line is written
+      priced.push({ v, lineId: randomUUID(), basketLineId: v.basket_line_id, source: v.funding_source, unitMinutes, price });
     }
-    await this.attachToDraftInvoice(m, run, providerId);
-    await m.query(
-      `UPDATE billing_run SET providers_done = providers_done + 1, lines_created = lines_created + $2, amount_cents = amount_cents + $3, visits_skipped = visits_skipped + $4 WHERE id = $1`,
-      [run.id, created, amount, skipped],
-    );
-  }
 
-  /** The provider's uninvoiced lines of the month, and any credits, join its draft invoice for the month. */
-  private async attachToDraftInvoice(m: EntityManager, run: BillingRun, providerId: string): Promise<void> {
-    const { from, to } = monthBounds(run.month);
-    const pending: { n: number }[] = await m.query(
-      `SELECT count(*)::int AS n FROM claim_line WHERE provider_organisation_id = $1 AND invoice_id IS NULL AND (kind = 'credit' OR (service_date >= $2::date AND service_date < $3::date))`,
-      [providerId, from, to],
+    // the money, in check-in order: a visit whose money is gone is left unbilled (and counted); the others still go through
+    const paid = priced.filter((p) => p.price.amountCents > 0);
+    const outcomes = await this.ledger.spendMany(
+      m,
+      actor,
+      paid.map((p) => ({ basketLineId: p.basketLineId, amountCents: p.price.amountCents, refType: LEDGER_REF, refId: p.lineId, reason: `visit ${p.v.id}` })),
     );
-    if (pending[0].n === 0) return;
-    let draft: { id: string }[] = await m.query(`SELECT id FROM invoice WHERE provider_organisation_id = $1 AND month = $2 AND status = 'draft' FOR UPDATE`, [
-      providerId,
-      run.month,
-    ]);
-    if (!draft.length) {
-      draft = await m.query(`INSERT INTO invoice (provider_organisation_id, month, run_id, maker_user_id) VALUES ($1, $2, $3, $4) RETURNING id`, [
+    const refused = new Set<string>();
+    outcomes.forEach((o, i) => {
+      if (o.ok) return;
+      refused.add(paid[i].lineId);
+      log('warn', 'billing.visit_skipped', { runId: run.id, visitId: paid[i].v.id, code: o.code });
+    });
+    skipped += refused.size;
+    const lines = priced.filter((p) => !refused.has(p.lineId));
+
+    const amount = lines.reduce((sum, l) => addCents(sum, l.price.amountCents), 0);
+
+    // Everything else in one statement. The provider's draft invoice of the month (made only when something
+    // goes on it) gets the month's uninvoiced lines and any credits, and the new lines; its totals are those
+    // of the lines it already had plus the ones joining it. The visits are marked billed, the run counts.
+    const [written]: { billed: number }[] = await m.query(
+      `WITH draft AS (
+         SELECT id FROM invoice WHERE provider_organisation_id = $2 AND month = $3 AND status = 'draft' FOR UPDATE
+       ), pending AS (
+         SELECT id, amount_cents FROM claim_line
+          WHERE provider_organisation_id = $2 AND invoice_id IS NULL AND (kind = 'credit' OR (service_date >= $5::date AND service_date < $6::date))
+       ), joining AS (
+         SELECT (count(*) + cardinality($7::uuid[]))::int AS n, coalesce(sum(amount_cents), 0) + $24::bigint AS total FROM pending
+       ), made AS (
+         INSERT INTO invoice (provider_organisation_id, month, run_id, maker_user_id, total_cents, line_count)
+         SELECT $2, $3, $1, $4, total, n FROM joining WHERE n > 0 AND NOT EXISTS (SELECT 1 FROM draft)
+         RETURNING id
+       ), kept AS (
+         UPDATE invoice i SET run_id = $1, maker_user_id = $4, updated_at = now(),
+                total_cents = j.total + (SELECT coalesce(sum(amount_cents), 0) FROM claim_line WHERE invoice_id = i.id),
+                line_count = j.n + (SELECT count(*)::int FROM claim_line WHERE invoice_id = i.id)
+           FROM draft d, joining j WHERE i.id = d.id AND j.n > 0
+         RETURNING i.id
+       ), target AS (
+         SELECT id FROM made UNION ALL SELECT id FROM kept
+       ), attached AS (
+         UPDATE claim_line SET invoice_id = (SELECT id FROM target) WHERE id IN (SELECT id FROM pending)
+       ), line AS (
+         INSERT INTO claim_line (id, kind, visit_id, run_id, contract_id, child_id, provider_organisation_id, basket_line_id, funding_source, payer_key, service_code,
+                                 service_date, unit_kind, unit_minutes, unit_price_cents, verified_minutes, billed_minutes, quantity_milli, participants, amount_cents, invoice_id)
+         SELECT u.id, 'claim', u.visit_id, $1::uuid, u.contract_id, u.child_id, $2::uuid, u.basket_line_id, u.funding_source, u.payer_key, u.service_code,
+                u.service_date, u.unit_kind, u.unit_minutes, u.unit_price_cents, u.verified_minutes, u.billed_minutes, u.quantity_milli, u.participants, u.amount_cents,
+                (SELECT id FROM target)
+           FROM unnest($7::uuid[], $8::uuid[], $9::uuid[], $10::uuid[], $11::uuid[], $12::varchar[], $13::varchar[], $14::varchar[], $15::date[],
+                       $16::varchar[], $17::int[], $18::bigint[], $19::int[], $20::int[], $21::int[], $22::int[], $23::bigint[])
+                WITH ORDINALITY AS u(id, visit_id, contract_id, child_id, basket_line_id, funding_source, payer_key, service_code, service_date,
+                                     unit_kind, unit_minutes, unit_price_cents, verified_minutes, billed_minutes, quantity_milli, participants, amount_cents, n)
+          ORDER BY u.n
+         ON CONFLICT (visit_id, kind) DO NOTHING
+         RETURNING visit_id
+       ), billed AS (
+         UPDATE visit v SET billed = true FROM line WHERE v.id = line.visit_id RETURNING v.id
+       ), counted AS (
+         UPDATE billing_run SET providers_done = providers_done + 1, lines_created = lines_created + cardinality($7::uuid[]),
+                amount_cents = amount_cents + $24::bigint, visits_skipped = visits_skipped + $25::int
+          WHERE id = $1
+       )
+       SELECT (SELECT count(*) FROM billed)::int AS billed`,
+      [
+        run.id,
         providerId,
         run.month,
-        run.id,
         run.startedByUserId,
-      ]);
-    }
-    const invoiceId = draft[0].id;
-    await m.query(
-      `UPDATE claim_line SET invoice_id = $4 WHERE provider_organisation_id = $1 AND invoice_id IS NULL AND (kind = 'credit' OR (service_date >= $2::date AND service_date < $3::date))`,
-      [providerId, from, to, invoiceId],
+        from,
+        to,
+        lines.map((l) => l.lineId),
+        lines.map((l) => l.v.id),
+        lines.map((l) => l.v.contract_id),
+        lines.map((l) => l.v.child_id),
+        lines.map((l) => l.basketLineId),
+        lines.map((l) => l.source),
+        lines.map((l) => payerKeyOf(l.source, l.v.municipality_code)),
+        lines.map((l) => l.v.service_code),
+        lines.map((l) => l.v.service_date),
+        lines.map((l) => l.v.unit_kind),
+        lines.map((l) => l.unitMinutes),
+        lines.map((l) => Number(l.v.unit_price_cents)),
+        lines.map((l) => l.v.duration_minutes ?? 0),
+        lines.map((l) => l.price.billedMinutes),
+        lines.map((l) => l.price.quantityMilli),
+        lines.map((l) => l.price.participants),
+        lines.map((l) => l.price.amountCents),
+        amount,
+        skipped,
+      ],
     );
-    await m.query(
-      `UPDATE invoice i SET run_id = $2, maker_user_id = $3, total_cents = t.total, line_count = t.n, updated_at = now()
-         FROM (SELECT coalesce(sum(amount_cents), 0) AS total, count(*)::int AS n FROM claim_line WHERE invoice_id = $1) t
-        WHERE i.id = $1`,
-      [invoiceId, run.id, run.startedByUserId],
-    );
+    // a visit that got a line from another run while this one waited for its lock: a spend above would
+    // point at no line — undo this provider's transaction and do it again (see billOneProvider)
+    if (written.billed !== lines.length) throw new BilledMeanwhile(`${lines.length - written.billed} visit(s) of provider ${providerId} were billed meanwhile`);
   }
 
   /**
