@@ -203,3 +203,58 @@ describe('billing a provider set-based', () => {
     expect(events.filter((e) => e === 'billing.provider_retried')).toHaveLength(1);
   });
 });
+
+describe('one execution of a run at a time', () => {
+  let database: { url: string; drop: () => Promise<void> };
+  let db: DataSource;
+  const ledger = new LedgerService();
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    db = createDataSource(database.url, 8);
+    await db.initialize();
+  });
+  afterAll(async () => {
+    await db.destroy();
+    await database.drop();
+  });
+
+  it('two executions of the same run at once (a resume or a queue retry while the first still works): one does the work, the counters count it once', async () => {
+    const providers = [await makeProvider(db), await makeProvider(db), await makeProvider(db)];
+    let visits = 0;
+    for (const provider of providers) {
+      const child = await makeFundedChild(db, { committedCents: 100_000 });
+      const contract = await makeContract(db, provider, child, { serviceCode: 'SPEECH', unitPriceCents: 3500, unitMinutes: 40 });
+      for (let d = 2; d <= 5; d++) {
+        await makeVisit(db, contract, `2026-10-0${d} 10:00`, 40);
+        visits += 1;
+      }
+    }
+    const [r] = await db.query(`INSERT INTO billing_run (month, started_by_user_id) VALUES ('2026-10', gen_random_uuid()) RETURNING id`);
+    const runner = new BillingRunner(db, ledger);
+    // the first execution pauses after its first provider, while the second one arrives
+    let release!: () => void;
+    const paused = new Promise<void>((resolve) => (release = resolve));
+    let reachedPause!: () => void;
+    const atPause = new Promise<void>((resolve) => (reachedPause = resolve));
+    const first = runner.execute(r.id, {
+      afterProvider: async (done) => {
+        if (done === 1) {
+          reachedPause();
+          await paused;
+        }
+      },
+    });
+    await atPause;
+    const second = await runner.execute(r.id);
+    expect(second.status).toBe('running');
+    release();
+    const done = await first;
+    expect(done).toMatchObject({ status: 'completed', attempts: 1, providersDone: 3, providersTotal: 3, linesCreated: visits });
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM claim_line WHERE run_id = $1`, [r.id]);
+    expect(n).toBe(visits);
+    // once the first has finished, executing again finds nothing left to do
+    const again = await runner.execute(r.id);
+    expect(again).toMatchObject({ status: 'completed', attempts: 1, providersDone: 3 });
+  });
+});

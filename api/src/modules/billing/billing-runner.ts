@@ -62,7 +62,34 @@ export class BillingRunner {
     private readonly ledger: LedgerService,
   ) {}
 
+  /**
+   * Executes a run unless another process is executing it right now (a resume or a queue retry while
+   * the first job still works): a session advisory lock, held on its own connection for the whole run
+   * and dropped by PostgreSQL if the process dies, lets one execution through; another returns the run
+   * as it stands.
+   */
   async execute(runId: string, hooks: RunHooks = {}): Promise<BillingRun> {
+    const holder = this.db.createQueryRunner();
+    await holder.connect();
+    try {
+      const [{ locked }]: { locked: boolean }[] = await holder.query(`SELECT pg_try_advisory_lock(hashtext('billing-run:' || $1)) AS locked`, [runId]);
+      if (!locked) {
+        log('info', 'billing.run_already_executing', { runId });
+        const current = await this.db.getRepository(BillingRun).findOneBy({ id: runId });
+        if (!current) throw new AppError('NOT_FOUND');
+        return current;
+      }
+      try {
+        return await this.executeAlone(runId, hooks);
+      } finally {
+        await holder.query(`SELECT pg_advisory_unlock(hashtext('billing-run:' || $1))`, [runId]).catch(() => {});
+      }
+    } finally {
+      await holder.release();
+    }
+  }
+
+  private async executeAlone(runId: string, hooks: RunHooks): Promise<BillingRun> {
     const run = await this.db.transaction(async (m) => {
       const r = await m.getRepository(BillingRun).findOne({ where: { id: runId }, lock: { mode: 'pessimistic_write' } });
       if (!r) throw new AppError('NOT_FOUND');
