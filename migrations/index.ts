@@ -12,7 +12,8 @@ import { Billing1795800000000 } from './1795800000000-Billing';
 import { BenefitsCatalogue1795900000000 } from './1795900000000-BenefitsCatalogue';
 import { BenefitReceipts1795900000001 } from './1795900000001-BenefitReceipts';
 import { ReportRollups1796000000000 } from './1796000000000-ReportRollups';
+import { RoomForUpdates1796100000000 } from './1796100000000-RoomForUpdates';
 
 /** Every migration, in order. TypeORM runs what the database has not seen yet. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const MIGRATIONS: Function[] = [Init1795398016913, IdempotencyRecords1795399000000, AuditHashChain1795399100000, ChildrenAndCases1795400000000, ChildDocuments1795400000001, Baskets1795500000000, Assessments1795500000100, Marketplace1795600000000, ContractChildLinks1795600000001, Visits1795700000000, Billing1795800000000, BenefitsCatalogue1795900000000, BenefitReceipts1795900000001, ReportRollups1796000000000];
+export const MIGRATIONS: Function[] = [Init1795398016913, IdempotencyRecords1795399000000, AuditHashChain1795399100000, ChildrenAndCases1795400000000, ChildDocuments1795400000001, Baskets1795500000000, Assessments1795500000100, Marketplace1795600000000, ContractChildLinks1795600000001, Visits1795700000000, Billing1795800000000, BenefitsCatalogue1795900000000, BenefitReceipts1795900000001, ReportRollups1796000000000, RoomForUpdates1796100000000];

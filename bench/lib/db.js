@@ -51,6 +51,8 @@ async function openServer({ dataDir, port } = {}) {
     dataDir: dataDir || path.join(root, '.data', 'pg'),
     port: Number(port || process.env.EMBEDDED_PG_PORT || 54329),
     log: () => {},
+    // a modest server's memory for the database's cache (the default 128 MB is a laptop's)
+    settings: { shared_buffers: process.env.BENCH_PG_SHARED_BUFFERS || '1GB' },
   });
   return { serverUrl: pg.url, embedded: true, stop: () => pg.stop() };
 }

@@ -739,10 +739,11 @@ async function launch({ dataDir, account, bin, args, logFile, port, portEnvVar }
  * @param {number} [options.port=54329]
  * @param {(line: string) => void} [options.log=console.error]  short progress lines; pass null to silence
  * @param {boolean} [options.fast=false]  tests only: fsync/synchronous_commit/full_page_writes off, initdb --no-sync
+ * @param {Record<string, string>} [options.settings]  further server settings (`-c name=value`), e.g. shared_buffers
  * @param {string} [options.portEnvVar='EMBEDDED_PG_PORT']  env var named in the "port in use" error
  * @returns {Promise<{url: string, port: number, dataDir: string, stop: () => Promise<void>}>}
  */
-async function startEmbeddedPostgres({ dataDir, port = DEFAULT_PORT, log = console.error, fast = false, portEnvVar = DEFAULT_PORT_ENV } = {}) {
+async function startEmbeddedPostgres({ dataDir, port = DEFAULT_PORT, log = console.error, fast = false, portEnvVar = DEFAULT_PORT_ENV, settings = {} } = {}) {
   const say = typeof log === 'function' ? log : noop;
   if (!dataDir || typeof dataDir !== 'string') throw fail('startEmbeddedPostgres needs a dataDir');
   port = Number(port);
@@ -783,6 +784,7 @@ async function startEmbeddedPostgres({ dataDir, port = DEFAULT_PORT, log = conso
   }
   const postgresOpts = ['-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-k', socketDir];
   if (fast) postgresOpts.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+  for (const [name, value] of Object.entries(settings)) postgresOpts.push('-c', `${name}=${value}`);
 
   const logFile = path.join(realDir, LOG_FILE);
   rotateLog(logFile);

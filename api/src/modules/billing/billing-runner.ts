@@ -226,6 +226,7 @@ export class BillingRunner {
       m,
       actor,
       paid.map((p) => ({ basketLineId: p.basketLineId, amountCents: p.price.amountCents, refType: LEDGER_REF, refId: p.lineId, reason: `visit ${p.v.id}` })),
+      { newRefs: true },
     );
     const refused = new Set<string>();
     outcomes.forEach((o, i) => {

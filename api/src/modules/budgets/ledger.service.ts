@@ -96,11 +96,12 @@ export class LedgerService {
    * Three statements: the lines are locked in one `SELECT … FOR UPDATE` in id order (two batches sharing
    * lines cannot deadlock); the balances and the earlier movements are read AFTER the lock, in a
    * statement of their own, so they include whatever a transaction we waited for had committed; the new
-   * movements go in with one INSERT.
+   * movements go in with one INSERT. `newRefs`: the refs were made by the caller just now (no earlier
+   * movement can carry them), so they are not looked up.
    */
-  spendMany(manager: EntityManager, actor: Actor | null, items: readonly MovementInput[]): Promise<SpendOutcome[]> {
+  spendMany(manager: EntityManager, actor: Actor | null, items: readonly MovementInput[], opts: { newRefs?: boolean } = {}): Promise<SpendOutcome[]> {
     if (items.length === 0) return Promise.resolve([]);
-    const run = (m: EntityManager) => this.spendManyLocked(m, actor, items);
+    const run = (m: EntityManager) => this.spendManyLocked(m, actor, items, opts.newRefs === true);
     return manager.queryRunner?.isTransactionActive ? run(manager) : manager.transaction(run);
   }
 
@@ -183,7 +184,7 @@ export class LedgerService {
     return repo.findOneByOrFail({ id: String(identifiers[0].id) });
   }
 
-  private async spendManyLocked(m: EntityManager, actor: Actor | null, items: readonly MovementInput[]): Promise<SpendOutcome[]> {
+  private async spendManyLocked(m: EntityManager, actor: Actor | null, items: readonly MovementInput[], newRefs: boolean): Promise<SpendOutcome[]> {
     const outcomes: SpendOutcome[] = new Array(items.length);
     // the checks `moveLocked` makes before it reads anything
     const valid: number[] = [];
@@ -207,7 +208,9 @@ export class LedgerService {
         const line = lineOf(items[i]);
         if (sums.has(line)) refs.set(refKey(line, refType, String(refId)), [line, refType, String(refId)]);
       }
-      const k = [...refs.values()];
+      // refs the caller has just made (billing's new claim-line ids) cannot have moved money before: no
+      // lookup for them (the unique index on line, ref and kind still refuses a double)
+      const k = newRefs ? [] : [...refs.values()];
       // one statement, after the lock: the sums per kind (rows without an id) and the earlier spends of the same refs
       const rows: (Omit<MovementRow, 'id'> & { id: string | null })[] = await m.query(
         `SELECT NULL::bigint AS id, basket_line_id, kind, sum(amount_cents)::text AS amount_cents,
