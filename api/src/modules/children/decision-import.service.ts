@@ -110,12 +110,15 @@ export class DecisionImportService {
     await this.db.getRepository(DecisionImport).update({ id: importId }, { status: 'running' });
     const restrictTo = await this.officerMunicipality(imp.createdByUserId);
     const actor = systemActor(`decision-import-${importId}`);
+    // municipalities are reference data: each code is looked up once per run, not once per row
+    const municipalities = new Set<string>();
+    let reported = -1;
     for (let index = imp.processedRows; index < imp.rows.length; index++) {
       const rowNumber = index + 1;
       let outcome: RowOutcome;
       try {
         outcome = await this.db.transaction(async (m) => {
-          const o = await this.importRow(m, actor, importId, imp.rows[index], restrictTo);
+          const o = await this.importRow(m, actor, importId, imp.rows[index], restrictTo, municipalities);
           // a rejected row leaves nothing behind (not even a child it may have created)
           if (o.kind === 'error') throw new RowRejected(o.errors);
           await this.bumpProgress(m, importId, rowNumber, o, []);
@@ -129,7 +132,13 @@ export class DecisionImportService {
         }
       }
       if (outcome.kind === 'error') await this.db.transaction((m) => this.bumpProgress(m, importId, rowNumber, outcome, outcome.kind === 'error' ? outcome.errors.map((e) => ({ row: rowNumber, ...e })) : []));
-      if (onProgress && (rowNumber % 10 === 0 || rowNumber === imp.rows.length)) await onProgress(Math.floor((rowNumber * 100) / imp.rows.length));
+      // at most every 10 rows, and only when the whole percent moved: a job progress write per 10 rows of a
+      // 5,000-row file would repeat the same percent five times
+      const percent = Math.floor((rowNumber * 100) / imp.rows.length);
+      if (onProgress && ((rowNumber % 10 === 0 && percent !== reported) || rowNumber === imp.rows.length)) {
+        reported = percent;
+        await onProgress(percent);
+      }
     }
     await this.db.getRepository(DecisionImport).update({ id: importId }, { status: 'completed', finishedAt: new Date() });
     const done = await this.db.getRepository(DecisionImport).findOneByOrFail({ id: importId });
@@ -152,12 +161,12 @@ export class DecisionImportService {
     return rows[0]?.role === 'municipality_officer' ? rows[0].code : null;
   }
 
-  private async importRow(m: EntityManager, actor: Actor, importId: string, raw: Record<string, unknown>, restrictTo: string | null): Promise<RowOutcome> {
+  private async importRow(m: EntityManager, actor: Actor, importId: string, raw: Record<string, unknown>, restrictTo: string | null, municipalities: Set<string>): Promise<RowOutcome> {
     const parsed = parseDecisionRow(raw);
     if (!parsed.ok) return { kind: 'error', errors: parsed.errors };
     const row = parsed.row;
     if ((await m.query(`SELECT 1 FROM disability_decision WHERE number = $1`, [row.number])).length) return { kind: 'unchanged' };
-    const child = await this.findOrCreateChild(m, actor, row);
+    const child = await this.findOrCreateChild(m, actor, row, municipalities);
     if ('errors' in child) return { kind: 'error', errors: child.errors };
     if (restrictTo && child.municipalityCode !== restrictTo) return { kind: 'error', errors: [{ field: 'municipality', code: 'ownMunicipality' }] };
     const inserted: { id: string }[] = await m.query(
@@ -170,13 +179,14 @@ export class DecisionImportService {
     await this.audit.record(m, actor, { action: 'decision.imported', subjectType: 'disability_decision', subjectId: decisionId, childId: child.id, details: { importId } });
     if (row.consentToContact) await this.consents.record(m, actor, child.id, 'contact_by_social_service', true, 'import', `VDEĀVK ${row.number}`);
     let caseOpened = false;
-    if (await this.consents.hasConsent(m, child.id, 'contact_by_social_service')) {
+    // a consent just given in this transaction is the child's latest; otherwise an earlier one may stand
+    if (row.consentToContact || (await this.consents.hasConsent(m, child.id, 'contact_by_social_service'))) {
       caseOpened = (await this.opening.openForDecision(m, actor, { childId: child.id, municipalityCode: child.municipalityCode, decisionId, decisionDate: row.date })).created;
     }
     return { kind: 'imported', caseOpened };
   }
 
-  private async findOrCreateChild(m: EntityManager, actor: Actor, row: DecisionRow): Promise<{ id: string; municipalityCode: string } | { errors: RowError[] }> {
+  private async findOrCreateChild(m: EntityManager, actor: Actor, row: DecisionRow, municipalities: Set<string>): Promise<{ id: string; municipalityCode: string } | { errors: RowError[] }> {
     const find = async () => (await m.query(`SELECT id, municipality_code, to_char(birth_date, 'YYYY-MM-DD') AS birth_date FROM child WHERE personal_code = $1`, [row.personalCode]))[0] as { id: string; municipality_code: string; birth_date: string } | undefined;
     let found = await find();
     if (found) {
@@ -187,13 +197,18 @@ export class DecisionImportService {
     if (!row.firstName) errors.push({ field: 'firstName', code: 'required' });
     if (!row.lastName) errors.push({ field: 'lastName', code: 'required' });
     if (!row.municipality) errors.push({ field: 'municipality', code: 'required' });
-    else if (!(await m.query(`SELECT 1 FROM municipality WHERE code = $1`, [row.municipality])).length) errors.push({ field: 'municipality', code: 'exists' });
+    else if (!municipalities.has(row.municipality)) {
+      if ((await m.query(`SELECT 1 FROM municipality WHERE code = $1`, [row.municipality])).length) municipalities.add(row.municipality);
+      else errors.push({ field: 'municipality', code: 'exists' });
+    }
     if (errors.length) return { errors };
-    await m.query(
-      `INSERT INTO child (personal_code, first_name, last_name, birth_date, municipality_code, languages) VALUES ($1, $2, $3, $4, $5, '{lv}') ON CONFLICT (personal_code) DO NOTHING`,
+    const inserted: { id: string; municipality_code: string; birth_date: string }[] = await m.query(
+      `INSERT INTO child (personal_code, first_name, last_name, birth_date, municipality_code, languages) VALUES ($1, $2, $3, $4, $5, '{lv}') ON CONFLICT (personal_code) DO NOTHING
+       RETURNING id, municipality_code, to_char(birth_date, 'YYYY-MM-DD') AS birth_date`,
       [row.personalCode, row.firstName, row.lastName, row.birthDate, row.municipality],
     );
-    found = await find();
+    // nothing returned: another import created the child meanwhile
+    found = inserted[0] ?? (await find());
     if (!found) return { errors: [{ field: 'personalCode', code: 'conflict' }] };
     await this.audit.record(m, actor, { action: 'child.created', subjectType: 'child', subjectId: found.id, childId: found.id, details: { source: 'decision_import' } });
     return { id: found.id, municipalityCode: found.municipality_code };
