@@ -20,7 +20,8 @@ describe('npm run bench (tiny smoke run)', () => {
   afterAll(async () => {
     const c = new Client({ connectionString: server() });
     await c.connect();
-    for (const suffix of ['1x', '10x']) await c.query(`DROP DATABASE IF EXISTS ${prefix}_${suffix} WITH (FORCE)`);
+    const { rows } = await c.query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${prefix}_%`]);
+    for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
     await c.end();
   });
 
@@ -37,7 +38,14 @@ describe('npm run bench (tiny smoke run)', () => {
       unbilledMonths: 1,
       reportRepeat: 1,
       skip10x: false,
+      importRows: 12,
     });
+    // the populations were loaded in this run
+    expect(r.seed.x1.loadedInThisRun).toBe(true);
+    expect(r.seed.x10.loadedInThisRun).toBe(true);
+    // imports: every decision went through the API and the worker; the COPY baseline was measured
+    expect(r.imports).toMatchObject({ rows: 12, accepted: 12, failed: 0 });
+    expect(r.imports.baseline.rowsPerSecond).toBeGreaterThan(0);
     // scans: real pairs went through, and so did the baseline
     expect(r.scans.baseline.requests).toBeGreaterThan(0);
     expect(r.scans.baseline.errors).toBe(0);
@@ -58,5 +66,27 @@ describe('npm run bench (tiny smoke run)', () => {
     expect(md).toContain('| billingSpeedRatio |');
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-smoke-'));
     fs.writeFileSync(path.join(out, 'RESULTS.md'), md);
-  }, 600_000);
+    fs.rmSync(out, { recursive: true, force: true });
+
+    // a second run with the same options measures on the kept population, not a reload, and the
+    // working copy starts from the population as loaded (the first run's scans and billing are not in it)
+    const again = await runBench({
+      mode: 'smoke',
+      serverUrl: server(),
+      databasePrefix: prefix,
+      log: () => {},
+      children: 24,
+      months: 2,
+      seconds: 1,
+      specialists: 2,
+      unbilledMonths: 1,
+      reportRepeat: 1,
+      skip10x: true,
+      importRows: 0,
+    });
+    expect(again.seed.x1.loadedInThisRun).toBe(false);
+    expect(again.seed.x1.database).toBe(r.seed.x1.database);
+    expect(again.billing.floor.lines).toBe(r.billing.floor.lines);
+    expect(again.billing.run.lines).toBe(r.billing.floor.lines);
+  }, 900_000);
 });
