@@ -4,6 +4,7 @@
 // serves the admin (/admin/) and the portal (/portal/) on the API's port.
 'use strict';
 const fs = require('node:fs');
+const { heapFlags } = require('./lib/heap');
 const path = require('node:path');
 const crypto = require('node:crypto');
 const { spawn, spawnSync } = require('node:child_process');
@@ -105,7 +106,7 @@ async function main() {
     process.exit(code);
   };
   for (const [name, entry] of [['api', 'main.js'], ['worker', 'worker.js']]) {
-    const child = spawn(process.execPath, [path.join(root, 'api/dist/api/src', entry)], { cwd: root, env, stdio: 'inherit' });
+    const child = spawn(process.execPath, [...heapFlags(), path.join(root, 'api/dist/api/src', entry)], { cwd: root, env, stdio: 'inherit' });
     child.once('exit', (code) => {
       if (!stopping) {
         say(`${name} stopped (exit ${code}); shutting down`);

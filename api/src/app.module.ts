@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -38,7 +39,9 @@ export class AppModule {
       global: true,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, config.dbPoolSize)),
-        JwtModule.register({ global: true, secret: config.jwtSecret, signOptions: { algorithm: 'HS256' } }),
+        // a key object, not the string: the token library would otherwise try to parse the string as a
+        // public key (and fail) on every request before treating it as the HMAC secret
+        JwtModule.register({ global: true, secret: createSecretKey(Buffer.from(config.jwtSecret)) as unknown as Buffer, signOptions: { algorithm: 'HS256' } }),
         ThrottlerModule.forRoot({ throttlers: [{ name: 'auth', ttl: config.authRateWindowSeconds * 1000, limit: config.authRateLimit }] }),
         JobsModule.register(config),
         AuditModule,

@@ -2,6 +2,7 @@
 // The benchmarks themselves: the API process, scans vs the one-INSERT baseline, billing vs the
 // INSERT … SELECT floor, and report timings. Each returns plain figures; run.js turns them into ratios.
 require('../ts-register');
+const { heapFlags } = require('../../scripts/lib/heap');
 require('reflect-metadata');
 const fs = require('node:fs');
 const net = require('node:net');
@@ -71,7 +72,9 @@ async function startProcess(url, kind, { log, worker }) {
   };
   delete env.REDIS_URL;
   const entry = kind === 'worker' ? 'api/src/worker.ts' : 'api/src/main.ts';
-  const child = spawn(process.execPath, ['-r', path.join(root, 'bench/ts-register.js'), path.join(root, entry)], {
+  // BENCH_NODE_ARGS: extra Node flags for the API and worker, e.g. `--cpu-prof --cpu-prof-dir=prof` to profile them
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...heapFlags(), ...nodeArgs, '-r', path.join(root, 'bench/ts-register.js'), path.join(root, entry)], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
