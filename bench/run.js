@@ -19,8 +19,8 @@ const PRESETS = {
   quick: { children: 80, months: 3, seconds: 4, specialists: 4, unbilledMonths: 1, reportRepeat: 1, importRows: 500 },
   default: { children: 400, months: 6, seconds: 15, specialists: 12, unbilledMonths: 1, reportRepeat: 5, importRows: 4000 },
   // Latvia: the population, scans, billing and 1× reports at 16,000 children × 12 months (~2.5 M visits);
-  // the last 5 months (~1 M verified visits) are left unbilled; the 15-minute run bills the first of them
-  // (one national month, ~200,000 visits) and `--billing-months 5` bills all of them. The 10× report
+  // the last 5 months (~1 M verified visits) are left unbilled and the billing runs bill them all
+  // (`--billing-months 1` bills one national month, ~200,000 visits). The 10× report
   // pair uses 800 of the children (10× ≈ 1.2 M visits): a 10× Latvia (~25 M visits) would not load in the
   // 15-minute budget on 2 cores, and the reports read rollups whose size follows children and months.
   full: {
@@ -32,7 +32,6 @@ const PRESETS = {
     reportRepeat: 5,
     reportChildren: 800,
     importRows: 16000,
-    billingMonths: 1,
   },
 };
 
