@@ -52,7 +52,10 @@ async function population(serverUrl, { prefix, name, seedOpts, fresh = false, lo
   const key = populationKey(seedOpts);
   const db = `${prefix}_p_${name}_${key}`;
   const stored = await withServer(serverUrl, async (c) => {
-    const { rows } = await c.query(`SELECT datname, shobj_description(oid, 'pg_database') AS note FROM pg_database WHERE datname LIKE $1`, [`${prefix}_p_${name}_%`]);
+    // exactly this population's databases (`_` is a LIKE wildcard: x1 must not match x10's)
+    const own = new RegExp(`^${prefix}_p_${name}_[0-9a-f]{10}$`);
+    const { rows: all } = await c.query(`SELECT datname, shobj_description(oid, 'pg_database') AS note FROM pg_database`);
+    const rows = all.filter((r) => own.test(r.datname));
     for (const r of rows) if (r.datname !== db || fresh) await c.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
     const mine = rows.find((r) => r.datname === db && !fresh);
     try {
