@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// `npm run bench [-- --quick | --full] [--children N] [--months M] [--seconds S] [--specialists N] [--skip-10x]`
+// `npm run bench [-- --quick | --small] [--fresh] [--children N] [--months M] [--seconds S] [--specialists N] [--skip-10x]`
 //
-// Seeds its own databases with the scale population (DATABASE_URL's server, else an embedded PostgreSQL
-// under .data/bench-pg), starts its own API process, and measures every figure as a RATIO to a baseline
-// taken in the same run on the same machine:
+// Latvia by default (`--full` says the same); `--small` (400 children × 6 months) and `--quick` (80 × 3)
+// to try it. Loads the scale populations once per machine (DATABASE_URL's server, else an embedded
+// PostgreSQL under .data/bench-pg), starts its own API process and worker, and measures every figure as
+// a RATIO to a baseline taken in the same run on the same machine:
 //   scans   — POST /api/visits/scan pairs vs a same-server route doing one INSERT (≥ 0.5), p99 at half rate (< 100 ms)
 //   billing — the billing run vs one INSERT … SELECT making the same claim lines (≥ 0.25 of its speed)
 //   reports — each report at 10× visits with the same children vs 1× (< 2× the time)
@@ -17,13 +18,13 @@ const { parseArgs, openServer } = require('./lib/db');
 
 const PRESETS = {
   quick: { children: 80, months: 3, seconds: 4, specialists: 4, unbilledMonths: 1, reportRepeat: 1, importRows: 500 },
-  default: { children: 400, months: 6, seconds: 15, specialists: 12, unbilledMonths: 1, reportRepeat: 5, importRows: 4000 },
+  small: { children: 400, months: 6, seconds: 15, specialists: 12, unbilledMonths: 1, reportRepeat: 5, importRows: 4000 },
   // Latvia: the population, scans, billing and 1× reports at 16,000 children × 12 months (~2.5 M visits);
   // the last 5 months (~1 M verified visits) are left unbilled and the billing runs bill them all
   // (`--billing-months 1` bills one national month, ~200,000 visits). The 10× report
   // pair uses 800 of the children (10× ≈ 1.2 M visits): a 10× Latvia (~25 M visits) would not load in the
   // 15-minute budget on 2 cores, and the reports read rollups whose size follows children and months.
-  full: {
+  latvia: {
     children: 16000,
     months: 12,
     seconds: 20,
@@ -291,7 +292,7 @@ function markdown(r) {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  const mode = args.full ? 'full' : args.quick ? 'quick' : 'default';
+  const mode = args.quick ? 'quick' : args.small ? 'small' : 'latvia';
   const p = PRESETS[mode];
   const opts = {
     mode,
