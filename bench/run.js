@@ -27,7 +27,7 @@ const PRESETS = {
   latvia: {
     children: 16000,
     months: 12,
-    seconds: 20,
+    seconds: 15,
     specialists: 32,
     unbilledMonths: 5,
     reportRepeat: 5,
