@@ -65,7 +65,9 @@ export function launchChromium(): Promise<Browser> {
 export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
   const context = await browser.newContext(options);
   const page = await context.newPage();
-  page.once('close', () => void context.close());
+  // the context goes with its page — once the page's own close() has returned: closing the context from
+  // inside the page's close event could cancel that close() call half-way (seen with a finished download)
+  page.once('close', () => setTimeout(() => void context.close().catch(() => {}), 0));
   return page;
 }
 

@@ -1,5 +1,6 @@
 import { API_URL, httpClient } from '../auth/httpClient';
 import { session } from '../auth/session';
+import { saveBlob } from '../common/saveBlob';
 
 export const REPORT_KINDS = ['spend', 'needs', 'unmet', 'waiting-times', 'overlaps', 'caseloads', 'integrity'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -45,12 +46,5 @@ export async function fetchReport(kind: ReportKind, filters: ReportFilters): Pro
 export async function downloadReport(kind: ReportKind, filters: ReportFilters, format: 'csv' | 'xlsx'): Promise<void> {
   const res = await fetch(`${API_URL}/reports/${kind}?${query(filters, format)}`, { headers: { Authorization: `Bearer ${session.accessToken ?? ''}` } });
   if (!res.ok) throw new Error(String(res.status));
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `${kind}.${format}`;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  URL.revokeObjectURL(url);
+  saveBlob(await res.blob(), `${kind}.${format}`);
 }
