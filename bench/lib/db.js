@@ -20,6 +20,17 @@ function parseArgs(argv, defaults = {}) {
   return out;
 }
 
+/** One connection for the length of `fn`. */
+async function withClient(url, fn) {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
 function withDatabase(serverUrl, name) {
   const u = new URL(serverUrl);
   u.pathname = `/${name}`;
@@ -63,4 +74,4 @@ async function openDatabase({ database, fresh, dataDir, port } = {}) {
   return { url, serverUrl: server.serverUrl, stop: server.stop, embedded: server.embedded };
 }
 
-module.exports = { parseArgs, withDatabase, createDatabase, openServer, openDatabase, root };
+module.exports = { parseArgs, withClient, withDatabase, createDatabase, openServer, openDatabase, root };

@@ -6,7 +6,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const crypto = require('node:crypto');
-const { Client } = require('pg');
+const { withClient } = require('./db');
 const { checksumDigit } = require('../../api/src/modules/children/personal-code.rules');
 const { DECISION_COLUMNS, MAX_IMPORT_ROWS } = require('../../api/src/modules/children/decision-import.rules');
 
@@ -126,16 +126,6 @@ function toCsv(decisions) {
   const lines = [DECISION_COLUMNS.join(',')];
   for (const d of decisions) lines.push(DECISION_COLUMNS.map((c) => csvCell(d[c])).join(','));
   return `${lines.join('\n')}\n`;
-}
-
-async function withClient(url, fn) {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

@@ -8,8 +8,7 @@
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
-const { Client } = require('pg');
-const { createDatabase, withDatabase, root } = require('./db');
+const { createDatabase, withClient, withDatabase, root } = require('./db');
 
 function filesUnder(dir, ext) {
   return fs
@@ -32,16 +31,6 @@ function populationKey(seedOpts) {
   return h.digest('hex').slice(0, 10);
 }
 
-async function withServer(serverUrl, fn) {
-  const c = new Client({ connectionString: serverUrl });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
 /**
  * The population `name` for these options: reused when a complete one with the same key exists,
  * otherwise loaded (older populations of the same name are dropped). Returns its URL, the load's
@@ -51,7 +40,7 @@ async function population(serverUrl, { prefix, name, seedOpts, fresh = false, lo
   const { seedScaleAt } = require('./seed');
   const key = populationKey(seedOpts);
   const db = `${prefix}_p_${name}_${key}`;
-  const stored = await withServer(serverUrl, async (c) => {
+  const stored = await withClient(serverUrl, async (c) => {
     // exactly this population's databases (`_` is a LIKE wildcard: x1 must not match x10's)
     const own = new RegExp(`^${prefix}_p_${name}_[0-9a-f]{10}$`);
     const { rows: all } = await c.query(`SELECT datname, shobj_description(oid, 'pg_database') AS note FROM pg_database`);
@@ -71,14 +60,14 @@ async function population(serverUrl, { prefix, name, seedOpts, fresh = false, lo
   const url = await createDatabase(serverUrl, db, true);
   const seed = await seedScaleAt(url, seedOpts);
   const note = { complete: true, loadedAt: new Date().toISOString(), seed };
-  await withServer(serverUrl, (c) => c.query(`COMMENT ON DATABASE ${db} IS '${JSON.stringify(note).replace(/'/g, "''")}'`));
+  await withClient(serverUrl, (c) => c.query(`COMMENT ON DATABASE ${db} IS '${JSON.stringify(note).replace(/'/g, "''")}'`));
   return { url, database: db, seed, loadedInThisRun: true, loadedAt: note.loadedAt };
 }
 
 /** A working copy of a population (the benchmarks that write — scans, billing, imports — use one). */
 async function copyOf(serverUrl, template, name) {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`bad database name "${name}"`);
-  await withServer(serverUrl, async (c) => {
+  await withClient(serverUrl, async (c) => {
     await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     // nobody may be connected to the template while it is copied
     await c.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [template]);

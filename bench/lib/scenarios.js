@@ -9,7 +9,7 @@ const net = require('node:net');
 const path = require('node:path');
 const crypto = require('node:crypto');
 const { spawn } = require('node:child_process');
-const { Client } = require('pg');
+const { withClient } = require('./db');
 const { qrPayloadAt } = require('../../libs/src/visits/totp');
 const { client, closedLoop, fixedRate } = require('./http-load');
 
@@ -24,16 +24,6 @@ function freePort() {
     });
     s.on('error', reject);
   });
-}
-
-async function withClient(url, fn) {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
 }
 
 /** Peak and current resident memory of a process, from /proc (Linux). */
